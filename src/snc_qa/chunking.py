@@ -1,0 +1,175 @@
+"""Sentence-aware chunking for Arabic and English, sized in embedding-model tokens.
+
+Sentences end at ``. ! ? ؟ ؛`` (and at line breaks); a sentence longer than the
+budget is cut at ``،`` / ``;`` / ``,`` clauses, then at words. Each
+:class:`Chunk` knows its document, position and neighbours, so an answer can
+widen a hit to the chunks around it.
+
+Example::
+
+    from snc_qa.chunking import Chunker, split_sentences
+    split_sentences("قال الرئيس: نعم. ثم غادر؟ Yes! ok")
+    # ['قال الرئيس: نعم.', 'ثم غادر؟', 'Yes!', 'ok']
+    chunker = Chunker(count_tokens=lambda s: len(s.split()), max_tokens=120)
+    chunks = chunker.split(document)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from snc_qa.documents import Document
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟؛…])[\"'”’»)\]]*\s+|\n+")
+_NO_BREAK_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|No|Prof|vs|e\.g|i\.e|[A-Z])\.$")
+_CLAUSE_END = re.compile(r"(?<=[،;,])\s+")
+
+CountTokens = Callable[[str], int]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text``, in order, stripped; knows Arabic ``؟`` and ``؛``."""
+    pieces = _SENTENCE_END.split(text)
+    out: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and _NO_BREAK_BEFORE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses of one sentence, cut after ``،``, ``;`` and ``,``."""
+    return [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage of a document."""
+
+    id: str
+    text: str
+    path: str
+    position: int
+    count: int
+    tokens: int
+    prev_id: str | None
+    next_id: str | None
+
+    def metadata(self, document: Document) -> dict:
+        """Flat metadata as stored in Chroma (no ``None`` values)."""
+        meta = {
+            "path": self.path,
+            "title": document.title,
+            "language": document.language,
+            "doc_sha256": document.sha256,
+            "position": self.position,
+            "n_chunks": self.count,
+            "prev_id": self.prev_id or "",
+            "next_id": self.next_id or "",
+        }
+        if document.date:
+            meta["date"] = document.date
+        return meta
+
+
+def chunk_id(path: str, sha256: str, position: int) -> str:
+    """Stable id: the same file content at the same path always gets the same ids."""
+    return f"{hashlib.sha1(path.encode('utf-8')).hexdigest()[:12]}-{sha256[:10]}-{position:05d}"
+
+
+class Chunker:
+    """Packs sentences into chunks of at most ``max_tokens`` embedding tokens.
+
+    >>> c = Chunker(count_tokens=lambda s: len(s.split()), max_tokens=4)
+    >>> [x for x in c.pack(["a b c.", "d e.", "f g h i j k"])]
+    ['a b c.', 'd e.', 'f g h i', 'j k']
+    """
+
+    def __init__(self, count_tokens: CountTokens, max_tokens: int = 120) -> None:
+        self.count_tokens = count_tokens
+        self.max_tokens = max_tokens
+
+    def _fit(self, sentence: str) -> list[str]:
+        """Cut an overlong sentence into pieces that fit, at clauses first, then words."""
+        if self.count_tokens(sentence) <= self.max_tokens:
+            return [sentence]
+        pieces: list[str] = []
+        for clause in split_clauses(sentence):
+            if self.count_tokens(clause) <= self.max_tokens:
+                pieces.append(clause)
+                continue
+            words, current = clause.split(), []
+            for word in words:
+                if current and self.count_tokens(" ".join([*current, word])) > self.max_tokens:
+                    pieces.append(" ".join(current))
+                    current = []
+                current.append(word)
+            if current:
+                pieces.append(" ".join(current))
+        return self.pack(pieces)
+
+    def pack(self, sentences: Sequence[str]) -> list[str]:
+        chunks: list[str] = []
+        current: list[str] = []
+        used = 0
+        for sentence in sentences:
+            for piece in self._fit(sentence) if self.count_tokens(sentence) > self.max_tokens else [sentence]:
+                size = self.count_tokens(piece)
+                if current and used + size > self.max_tokens:
+                    chunks.append(" ".join(current))
+                    current, used = [], 0
+                current.append(piece)
+                used += size
+        if current:
+            chunks.append(" ".join(current))
+        return chunks
+
+    def split(self, document: Document) -> list[Chunk]:
+        """The chunks of ``document``, in reading order, linked to their neighbours."""
+        texts: list[str] = []
+        for paragraph in document.text.split("\n"):
+            if paragraph.strip():
+                texts.extend(self.pack(split_sentences(paragraph)))
+        texts = self._merge_short(texts)
+        ids = [chunk_id(document.path, document.sha256, i) for i in range(len(texts))]
+        return [
+            Chunk(
+                id=ids[i],
+                text=text,
+                path=document.path,
+                position=i,
+                count=len(texts),
+                tokens=self.count_tokens(text),
+                prev_id=ids[i - 1] if i > 0 else None,
+                next_id=ids[i + 1] if i + 1 < len(texts) else None,
+            )
+            for i, text in enumerate(texts)
+        ]
+
+    def _merge_short(self, texts: list[str]) -> list[str]:
+        """Glue very short pieces (a date line, a heading) onto the next chunk when they fit."""
+        merged: list[str] = []
+        carry = ""
+        for text in texts:
+            if carry:
+                joined = f"{carry}\n{text}"
+                if self.count_tokens(joined) <= self.max_tokens:
+                    text, carry = joined, ""
+                else:
+                    merged.append(carry)
+                    carry = ""
+            if self.count_tokens(text) < self.max_tokens // 6:
+                carry = text
+            else:
+                merged.append(text)
+        if carry:
+            merged.append(carry)
+        return merged

@@ -1,0 +1,135 @@
+"""A bilingual glossary of names (people, organisations, resolutions) in Arabic and English.
+
+It lets an English question find Arabic passages by name, and lets the
+generator write an Arabic name in English correctly, in both scripts:
+``Stabilization Support Unit (وحدة دعم الاستقرار)``. The bundled list covers
+the SNC's own documents; users add theirs with ``SNC_QA_GLOSSARY_PATH``
+(a TSV file: Arabic, English, other English spellings separated by ``|``).
+
+Example::
+
+    glossary = Glossary.load()
+    glossary.annotate("قدّم المدير التنفيذي لـ “وحدة دعم الاستقرار” منذر سلال")
+    # 'قدّم المدير التنفيذي لـ “وحدة دعم الاستقرار (Stabilization Support Unit)” منذر سلال (Munther Sallal)'
+    glossary.arabic_for("What does Women Now do?")     # ['النساء الآن من أجل التنمية']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from snc_qa.arabic import normalize
+
+_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
+_VARIANTS = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]", "و": "[وؤ]"}
+
+
+class GlossaryError(ValueError):
+    """A glossary file cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    arabic: str
+    english: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def english_names(self) -> tuple[str, ...]:
+        return (self.english, *self.aliases)
+
+
+def _arabic_pattern(term: str) -> re.Pattern:
+    """Matches ``term`` in unnormalised text: any diacritics, tatweel or alef/ya/ta-marbuta forms."""
+    parts = []
+    for char in normalize(term):
+        if char == " ":
+            parts.append(r"\s+")
+        else:
+            parts.append(_VARIANTS.get(char, re.escape(char)) + _MARKS)
+    return re.compile("".join(parts))
+
+
+class Glossary:
+    """Arabic ↔ English names; see the module docstring."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        # Longest names first, so that "مجلس الأمن القومي" wins over "مجلس الأمن".
+        self.entries = sorted(entries, key=lambda e: len(e.arabic), reverse=True)
+        self._arabic = [(_arabic_pattern(e.arabic), e) for e in self.entries]
+        self._english = [
+            (re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE), e)
+            for e in self.entries
+            for name in e.english_names
+            if len(name) >= 2
+        ]
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> Glossary:
+        text = resources.files("snc_qa").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+        entries = cls._parse(text, "bundled glossary")
+        if extra:
+            path = Path(extra).expanduser()
+            if not path.is_file():
+                raise GlossaryError(f"SNC_QA_GLOSSARY_PATH={path} is not a file; point it at a TSV glossary.")
+            entries += cls._parse(path.read_text(encoding="utf-8-sig"), str(path))
+        return cls(entries)
+
+    @staticmethod
+    def _parse(text: str, name: str) -> list[Entry]:
+        entries = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if len(fields) < 2 or not fields[0] or not fields[1]:
+                raise GlossaryError(f"{name}:{number}: expected 'Arabic<TAB>English[<TAB>aliases]'.")
+            aliases = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) > 2 else ()
+            entries.append(Entry(fields[0], fields[1], aliases))
+        return entries
+
+    def annotate(self, text: str) -> str:
+        """``text`` with the English name after the first mention of each Arabic name."""
+        spans: list[tuple[int, int, Entry]] = []
+        for pattern, entry in self._arabic:
+            match = pattern.search(text)
+            if match and all(match.end() <= a or match.start() >= b for a, b, _ in spans):
+                spans.append((match.start(), match.end(), entry))
+        for _, end, entry in sorted(spans, key=lambda s: s[0], reverse=True):
+            text = f"{text[:end]} ({entry.english}){text[end:]}"
+        return text
+
+    def in_both_scripts(self, reply: str, sources: str) -> str:
+        """An English reply with the Arabic form after the first mention of each name the sources hold.
+
+        >>> Glossary.load().in_both_scripts("Badr Jamous spoke.", "قدّم بدر جاموس إحاطة")
+        'Badr Jamous (بدر جاموس) spoke.'
+        """
+        done: set[str] = set()
+        for pattern, entry in sorted(self._english, key=lambda pe: -len(pe[0].pattern)):
+            if entry.arabic in done or not _arabic_pattern(entry.arabic).search(sources):
+                continue
+            match = pattern.search(reply)
+            if not match:
+                continue
+            done.add(entry.arabic)
+            rest = reply[match.end():]
+            # Drop a bracket the model already put there (often the English name again).
+            rest = re.sub(r"^\s*\([^()]{0,80}\)", "", rest)
+            reply = f"{reply[:match.end()]} ({entry.arabic}){rest}"
+        return reply
+
+    def arabic_for(self, question: str) -> list[str]:
+        """Arabic names of the glossary entries an English question mentions."""
+        found: list[str] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, entry in sorted(self._english, key=lambda pe: -len(pe[0].pattern)):
+            for match in pattern.finditer(question):
+                if all(match.end() <= a or match.start() >= b for a, b in taken):
+                    taken.append(match.span())
+                    if entry.arabic not in found:
+                        found.append(entry.arabic)
+        return found

