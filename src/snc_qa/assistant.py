@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from snc_qa.answering import Answer, Answerer, History
+from snc_qa.documents import SUPPORTED_SUFFIXES
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
 from snc_qa.indexing import Indexer, IndexReport
@@ -30,6 +32,27 @@ from snc_qa.settings import GeneratorName, Settings
 from snc_qa.store import IndexedFile, VectorStore
 
 MAX_QUESTION_CHARS = 2000
+MAX_FILENAME_CHARS = 180
+
+
+class UploadError(ValueError):
+    """An uploaded file was refused; the message says why."""
+
+
+def safe_filename(filename: str) -> str:
+    """A plain, harmless file name from a user-supplied one (Arabic and spaces kept).
+
+    >>> safe_filename("../../etc/passwd.txt")
+    'passwd.txt'
+    """
+    name = str(filename).replace("\\", "/").split("/")[-1]
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip().lstrip(".")
+    if not name or name in {".", ".."}:
+        raise UploadError(f"{filename!r} is not a usable file name.")
+    stem, dot, suffix = name.rpartition(".")
+    if len(name) > MAX_FILENAME_CHARS:
+        name = (stem[: MAX_FILENAME_CHARS - len(suffix) - 1] + dot + suffix) if dot else name[:MAX_FILENAME_CHARS]
+    return name
 
 EMPTY_QUESTION = {
     "en": "Please type a question about the documents.",
@@ -100,6 +123,41 @@ class Assistant:
     def documents(self) -> dict[str, IndexedFile]:
         """What the index holds, per document path."""
         return self.store.files()
+
+    def add_document(self, filename: str, data: bytes,
+                     progress: Callable[[int, int, str], None] | None = None) -> IndexReport:
+        """Store an uploaded file in the documents folder and index it (incrementally).
+
+        The name is reduced to a plain file name (no folders, no ``..``, no control characters);
+        unsupported types and files over ``max_upload_mb`` are refused with :class:`UploadError`.
+        """
+        name = safe_filename(filename)
+        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UploadError(f"{name}: unsupported type; upload one of {' '.join(SUPPORTED_SUFFIXES)}.")
+        limit = self.settings.max_upload_mb * 1024 * 1024
+        if len(data) > limit:
+            raise UploadError(f"{name}: {len(data) / 2**20:.1f} MB is over the {self.settings.max_upload_mb} MB limit.")
+        if not data:
+            raise UploadError(f"{name}: the file is empty.")
+        folder = Path(self.settings.documents_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        if target.resolve().parent != folder.resolve():
+            raise UploadError(f"{filename!r}: not a plain file name.")
+        tmp = folder / f".{name}.uploading"
+        tmp.write_bytes(data)
+        os.replace(tmp, target)  # a half-written upload is never seen by the indexer
+        return self.index(progress=progress)
+
+    def remove_document(self, path: str) -> IndexReport:
+        """Delete a document (by its path in the documents folder) and drop it from the index."""
+        folder = Path(self.settings.documents_dir).resolve()
+        target = (folder / path).resolve()
+        if folder not in target.parents:
+            raise UploadError(f"{path!r} is not a document in {folder}.")
+        if target.is_file():
+            target.unlink()
+        return self.index()
 
     # -------------------------------------------------------------- asking
 
