@@ -95,6 +95,23 @@ class Assistant:
 
     # -------------------------------------------------------------- building
 
+    def configure(self, **overrides) -> None:
+        """Change answer settings on the fly, e.g. ``configure(generator="openai", top_k=6)``.
+
+        Index-shaping settings (folders, embedding model, chunk size) need a new Assistant.
+        """
+        fixed = {"documents_dir", "index_dir", "chroma_url", "collection", "embedding_model", "chunk_tokens"}
+        if fixed & overrides.keys():
+            raise ValueError(f"{sorted(fixed & overrides.keys())} cannot change on a running Assistant.")
+        before = self.settings
+        self.settings = Settings.model_validate({**before.model_dump(), **overrides})
+        generator_keys = {"generator", "llm_model_path", "llm_context", "llm_threads", "max_new_tokens",
+                          "openai_base_url", "openai_model", "openai_api_key", "request_timeout"}
+        if any(getattr(before, k) != getattr(self.settings, k) for k in generator_keys):
+            self._generator = None
+        self._answerer = None
+        self.retriever.settings = self.settings
+
     @property
     def generator(self) -> Generator:
         if self._generator is None:
