@@ -49,7 +49,6 @@ NOT_FOUND = {
 NOT_FOUND_MARK = "NOT_FOUND"
 UNIT_TOKENS = 70
 CONTEXT_TOKENS = 230
-LIST_CONTEXT_TOKENS = 520
 
 SYSTEM_PROMPT = (
     "You answer questions about documents of the Syrian Negotiation Commission using ONLY the numbered "
@@ -65,10 +64,6 @@ INSTRUCTION = {
     "en": "Answer in English.",
     "ar": "أجب باللغة العربية.",
 }
-LIST_INSTRUCTION = {
-    "en": "List every one found in the sources, one per line, in English. Answer in English.",
-    "ar": "اذكرها كلها كما وردت في المصادر، كل واحدة في سطر. أجب باللغة العربية.",
-}
 # A worked example (invented, about no real document) shown before every question: small models copy the
 # form of an answer far better than they follow a description of it. It is a fixed prefix of every prompt,
 # so llama.cpp reuses its computed state and it costs nothing after the first question.
@@ -83,6 +78,12 @@ EXAMPLES = [
      "northern Syria [1]."),
     ("من يدير مركز الحوار المدني؟", "ar", "يدير مركز الحوار المدني سامر خليل [1]."),
 ]
+LIST_ITEMS = 25
+LIST_HEAD_WORDS = 24
+LIST_LEAD = {
+    "ar": "تذكر الوثائق ما يلي:",
+    "en": "The documents name the following:",
+}
 CONDENSE_PROMPT = ChatPromptTemplate.from_messages([
     ("system", "Rewrite the user's last question as one standalone question that can be understood "
                "without the conversation. Keep its language. Reply with the question only."),
@@ -97,6 +98,13 @@ _LIST_PATTERNS = re.compile(
     r"من تحدث|من حضر|من شارك|اذكر|عدد)",
     re.IGNORECASE,
 )
+_PEOPLE = re.compile(
+    r"\b(who|people|persons|speakers|individuals)\b|من تحدث|من حضر|من شارك|المتحدث|الاشخاص|من هم|الحضور",
+    re.IGNORECASE,
+)
+_DOCUMENT_KINDS = re.compile(r"\b(resolutions?|statements?|agreements?|documents)\b|القرار|البيان|الاتفاق", re.I)
+# Arabic news often closes and opens quotes with the same mark (”…”), hence the loose pairs.
+_QUOTED = re.compile(r"[“”«\"]([^“”«»\"\n]{2,80})[”“»\"]")
 _CITATION = re.compile(r"\[(\d{1,2})\]")
 _ANSWER_PREFIX = re.compile(r"^\s*(answer|الإجابة|الجواب|الاجابة)\s*[:：]\s*", re.IGNORECASE)
 _DIGITS = re.compile(r"\d{2,}")
@@ -145,6 +153,7 @@ class Turn:
     language: str = "en"
     standalone: str = ""
     is_list: bool = False
+    list_kind: str = "organisation"
     grounded: bool = True
     sources: list[Source] = field(default_factory=list)
     units: list[_Unit] = field(default_factory=list)
@@ -187,9 +196,9 @@ class Answerer:
     def stream(self, question: str, history: History = ()) -> Iterator[str | Answer]:
         """Text pieces as generated, then the final :class:`Answer` as the last item."""
         turn = self.prepare.invoke(Turn(question=question, history=tuple(history)))
-        if turn.grounded and self.generator.is_llm:
+        if self._uses_model(turn):
             pieces = []
-            for piece in self.generator.stream(turn.messages, stop=["</sources>", "\nQuestion:"]):
+            for piece in self._model_pieces(turn):
                 pieces.append(piece)
                 yield piece
             turn.reply = "".join(pieces)
@@ -259,10 +268,12 @@ class Answerer:
         for unit, tokens, sim in zip(units, unit_tokens, sims, strict=True):
             unit.score = float(sim) + 0.1 * sum(idf[t] for t in q_tokens & tokens) / total
         ranked = sorted(units, key=lambda u: u.score, reverse=True)
-        budget = LIST_CONTEXT_TOKENS if turn.is_list else CONTEXT_TOKENS
-        limit = self.settings.context_sentences * (3 if turn.is_list else 1)
+        if turn.is_list:
+            return self._select_items(turn, ranked)
+        budget = CONTEXT_TOKENS
+        limit = self.settings.context_sentences
         chosen, used, seen = [], 0, set()
-        floor = ranked[0].score - (0.08 if turn.is_list else 0.05)
+        floor = ranked[0].score - 0.05
         for unit in ranked:
             if unit.text in seen or len(chosen) >= limit or (chosen and unit.score < floor):
                 continue
@@ -280,16 +291,7 @@ class Answerer:
         if follower is not None and follower.text not in seen:
             chosen.append(follower)
         turn.units = chosen
-        # Number the sources in order of their best sentence; each shows its chosen sentences in reading order.
-        numbered: list[Source] = []
-        for unit in chosen:
-            if all(unit.source.chunk_id != s.chunk_id for s in numbered):
-                source = unit.source
-                if source.score == 0.0:
-                    source.score = float(unit.score)
-                source.highlight = unit.text
-                numbered.append(source)
-        turn.sources = numbered
+        numbered = turn.sources = _number_sources(chosen)
         blocks = []
         for n, source in enumerate(numbered, 1):
             texts = [u.text for u in sorted(chosen, key=lambda u: u.order) if u.source.chunk_id == source.chunk_id]
@@ -297,16 +299,46 @@ class Answerer:
             if turn.language == "en":
                 block = self.glossary.annotate(block)  # hands the model the English form of Arabic names
             blocks.append(f"[{n}] ({source.title}) {block}")
-        instruction = (LIST_INSTRUCTION if turn.is_list else INSTRUCTION)[turn.language]
         turn.messages = self.prompt.format_messages(
-            sources="\n".join(blocks), question=turn.standalone, instruction=instruction
+            sources="\n".join(blocks), question=turn.standalone, instruction=INSTRUCTION[turn.language]
         )
         return turn
 
-    def _generate(self, turn: Turn) -> Turn:
-        if turn.grounded and self.generator.is_llm:
-            turn.reply = self.generator.complete(turn.messages, stop=["</sources>", "\nQuestion:"])
+    def _select_items(self, turn: Turn, ranked: list[_Unit]) -> Turn:
+        """For a list question: the start of every relevant sentence of the document, in reading order.
+
+        The start of a sentence is where news text names who did what. A 1.5B model asked to compose
+        or even copy a long list drops and invents items, so lists are built without it: names are
+        taken from the lines themselves (quoted names, and glossary names of the kind asked for), and
+        when too few are found the answer is the list of sentence starts, which holds them all.
+        """
+        best: dict[tuple[str, str], _Unit] = {}
+        for unit in ranked:  # best-scoring unit per sentence stands for the sentence
+            best.setdefault((unit.source.chunk_id, unit.sentence), unit)
+        floor = ranked[0].score - 0.15
+        items = [u for u in best.values() if u.score >= floor][:LIST_ITEMS]
+        items.sort(key=lambda u: u.order)
+        turn.units = [
+            _Unit(text=" ".join(u.sentence.split()[:LIST_HEAD_WORDS]), source=u.source, order=u.order,
+                  sentence=u.sentence, score=u.score)
+            for u in items
+        ]
+        turn.sources = _number_sources(turn.units)
+        question = normalize(turn.standalone)
+        turn.list_kind = ("person" if _PEOPLE.search(question) else
+                          "document" if _DOCUMENT_KINDS.search(question) else "organisation")
         return turn
+
+    def _generate(self, turn: Turn) -> Turn:
+        if self._uses_model(turn):
+            turn.reply = "".join(self._model_pieces(turn))
+        return turn
+
+    def _uses_model(self, turn: Turn) -> bool:
+        return turn.grounded and self.generator.is_llm and not turn.is_list
+
+    def _model_pieces(self, turn: Turn) -> Iterator[str]:
+        return self.generator.stream(turn.messages, stop=["</sources>", "\nQuestion:"])
 
     def _finish(self, turn: Turn) -> Answer:
         answer = Answer(
@@ -315,6 +347,9 @@ class Answerer:
         )
         if not turn.grounded:
             answer.text, answer.sources = NOT_FOUND[turn.language], []
+        elif turn.is_list:
+            names = self._listed_names(turn)
+            answer.text = "\n".join([LIST_LEAD[turn.language], *names]) if len(names) >= 2 else self._extractive(turn)
         elif not self.generator.is_llm:
             answer.text = self._extractive(turn)
         else:
@@ -338,14 +373,43 @@ class Answerer:
         """The best supporting sentence(s), cited; a list of them for list questions."""
         index = {s.chunk_id: n for n, s in enumerate(turn.sources, 1)}
         if turn.is_list:
-            ordered = sorted(turn.units, key=lambda u: u.order)
-            lines = [f"- {u.text} [{index[u.source.chunk_id]}]" for u in ordered]
+            lines = [f"- {u.text} … [{index[u.source.chunk_id]}]" for u in sorted(turn.units, key=lambda u: u.order)]
             lead = "بحسب الوثائق:" if turn.language == "ar" else "According to the documents:"
             return "\n".join([lead, *lines])
         top = turn.units[0]
         lead = "بحسب الوثائق" if turn.language == "ar" else "According to the documents"
         # The whole sentence: the best clause alone often lacks its subject or its ending.
         return f"{lead} [{index[top.source.chunk_id]}]: {top.sentence or top.text}"
+
+    def _listed_names(self, turn: Turn) -> list[str]:
+        """Names of the kind asked for, in reading order, each cited: quoted names, then glossary names."""
+        index = {s.chunk_id: n for n, s in enumerate(turn.sources, 1)}
+        seen: set[str] = set()
+        out: list[str] = []
+        # Organisations a news text puts in quotes are the ones it is about; other known organisations
+        # (a parliament, a ministry) are only mentioned, so they count only when nothing is quoted.
+        quoted = turn.list_kind == "organisation" and sum(len(_quoted_names(u.sentence)) for u in turn.units) >= 2
+        for unit in turn.units:
+            if quoted:
+                names = _quoted_names(unit.sentence)
+            else:
+                names = self.glossary.names_in(unit.sentence, kind=turn.list_kind)
+            for name in names:
+                key = normalize(name)
+                if key in seen or any(key in other for other in seen):
+                    continue
+                seen.add(key)
+                shown = self._english_name(name) if turn.language == "en" else name
+                out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
+        return out
+
+    def _english_name(self, arabic: str) -> str:
+        """``English (Arabic)`` when the glossary knows the name, else the name as written."""
+        key = normalize(arabic)
+        for entry in self.glossary.entries:
+            if normalize(entry.arabic) == key:
+                return f"{entry.english} ({arabic})"
+        return arabic
 
     def _check(self, reply: str, turn: Turn) -> str | None:
         """Why the reply is not supported by its sources, or None when it is."""
@@ -374,6 +438,29 @@ class Answerer:
         tokens = set(self.analyzer.tokens(_strip_citations(reply)))
         scores = [len(tokens & set(self.analyzer.tokens(s.highlight or s.text))) for s in turn.sources]
         return int(np.argmax(scores)) + 1 if scores else 1
+
+
+def _quoted_names(text: str) -> list[str]:
+    """Names written between quotation marks (“…”, «…», "…"), as news text writes organisations."""
+    names = []
+    for match in _QUOTED.finditer(text):
+        name = match.group(1).strip()
+        if 1 <= len(name.split()) <= 8:
+            names.append(name)
+    return names
+
+
+def _number_sources(units: list[_Unit]) -> list[Source]:
+    """Sources in order of first use by ``units``; each highlights the first of its units."""
+    numbered: list[Source] = []
+    for unit in units:
+        if all(unit.source.chunk_id != s.chunk_id for s in numbered):
+            source = unit.source
+            if source.score == 0.0:
+                source.score = float(unit.score)
+            source.highlight = unit.text
+            numbered.append(source)
+    return numbered
 
 
 def _strip_citations(text: str) -> str:
