@@ -103,6 +103,9 @@ _PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_KINDS = re.compile(r"\b(resolutions?|statements?|agreements?|documents)\b|القرار|البيان|الاتفاق", re.I)
+_RESOLUTIONS = re.compile(
+    r"(?:قرار\S*|resolutions?)(?:\s+\S+){0,3}?\s+((?:\d{3,4})(?:\s*(?:و|and|,|،)\s*\d{3,4})*)", re.IGNORECASE
+)
 # Arabic news often closes and opens quotes with the same mark (”…”), hence the loose pairs.
 _QUOTED = re.compile(r"[“”«\"]([^“”«»\"\n]{2,80})[”“»\"]")
 _CITATION = re.compile(r"\[(\d{1,2})\]")
@@ -394,6 +397,9 @@ class Answerer:
                 names = _quoted_names(unit.sentence)
             else:
                 names = self.glossary.names_in(unit.sentence, kind=turn.list_kind)
+            if turn.list_kind == "document":
+                label = "Resolution" if turn.language == "en" else "القرار"
+                names += [f"{label} {number}" for number in _resolution_numbers(unit.sentence)]
             for name in names:
                 key = normalize(name)
                 if key in seen or any(key in other for other in seen):
@@ -448,6 +454,14 @@ def _quoted_names(text: str) -> list[str]:
         if 1 <= len(name.split()) <= 8:
             names.append(name)
     return names
+
+
+def _resolution_numbers(text: str) -> list[str]:
+    """Numbers of resolutions a sentence cites: "القرارات الدولية 2118 و2254" → ["2118", "2254"]."""
+    numbers: list[str] = []
+    for match in _RESOLUTIONS.finditer(text):
+        numbers += re.findall(r"\d{3,4}", match.group(1))
+    return numbers
 
 
 def _number_sources(units: list[_Unit]) -> list[Source]:
