@@ -1,3 +1,5 @@
+import itertools
+
 from snc_qa.chunking import Chunker, split_clauses, split_sentences
 from snc_qa.documents import Document
 
@@ -25,7 +27,7 @@ def test_chunks_respect_the_token_budget_and_link_neighbours(embedding_model):
     assert len(chunks) > 4
     assert all(c.tokens <= 60 for c in chunks)
     assert chunks[0].prev_id is None and chunks[-1].next_id is None
-    for left, right in zip(chunks, chunks[1:], strict=False):
+    for left, right in itertools.pairwise(chunks):
         assert left.next_id == right.id and right.prev_id == left.id
     assert [c.position for c in chunks] == list(range(len(chunks)))
     # nothing is lost: every word of the document is in some chunk, in order

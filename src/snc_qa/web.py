@@ -1,57 +1,467 @@
-"""The web chat (Gradio). ``python app.py`` or ``snc-qa serve``.
+"""The web chat (Gradio): ``python app.py`` or ``snc-qa serve``, then open http://127.0.0.1:7860.
 
 Example::
 
-    from snc_qa.web import build_app
-    demo = build_app(Assistant())
-    demo.launch(server_name="127.0.0.1", server_port=7860)
+    from snc_qa import Assistant
+    from snc_qa.web import launch
+    assistant = Assistant(generator="extractive")
+    demo = launch(assistant, block=False)      # listens on assistant.settings.host:port
+    ...
+    demo.close()
+
+    # or, from another program (see the README):
+    from gradio_client import Client
+    Client("http://127.0.0.1:7860/").predict("Who gave the briefing?", [], api_name="/chat")["text"]
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+import gradio as gr
+
+from snc_qa.answering import Answer
+from snc_qa.arabic import detect_language
+from snc_qa.assistant import Assistant, UploadError, clean_question, safe_filename
 from snc_qa.settings import Settings
+from snc_qa.web_launch import launch_options
+from snc_qa.web_render import (
+    CSS,
+    answer_html,
+    documents_html,
+    error_html,
+    heading_html,
+    note_html,
+    partial_html,
+    pending_html,
+    question_html,
+    sources_html,
+    status_html,
+)
+from snc_qa.web_text import EXAMPLE_QUESTIONS, LANGUAGE_CHOICES, text, ui_language
+
+GENERATORS = ("local", "extractive", "openai")
+# Arabic first: the theme font applies to the whole page, and Latin falls through to the system font.
+FONTS = ("Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", "Tahoma", "DejaVu Sans", "system-ui", "sans-serif")
+MONO_FONTS = ("ui-monospace", "DejaVu Sans Mono", "Menlo", "Consolas", "monospace")
+# Flips the page for an Arabic interface; messages and passages keep their own direction.
+SET_PAGE_DIRECTION_JS = """(language, turns) => {
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === "ar" ? "rtl" : "ltr";
+  return [language, turns];
+}"""
 
 
-def build_app(assistant):
-    import gradio as gr
+@dataclass(frozen=True)
+class Turn:
+    """One exchange of the conversation: the question and its answer (or why there is none)."""
 
-    from snc_qa.answering import Answer
+    question: str
+    answer: Answer | None = None
+    error: str | None = None
 
-    def respond(message: str, history: list[dict]):
+
+class ChatApp:
+    """The behaviour behind the page, bound to one :class:`Assistant`; :func:`build_app` wires it to Gradio.
+
+    Every method takes and returns plain values, so it can be called without a browser::
+
+        app = ChatApp(assistant)
+        *_, (messages, _, sources, turns) = app.respond("Who gave the briefing?", [], "en")
+    """
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+
+    # ------------------------------------------------------------------ chat
+
+    @staticmethod
+    def messages(turns: list[Turn], ui: str) -> list[dict[str, str]]:
+        """The Chatbot's messages for the conversation so far."""
+        shown: list[dict[str, str]] = []
+        for turn in turns:
+            shown.append({"role": "user", "content": question_html(turn.question)})
+            reply = answer_html(turn.answer, ui) if turn.answer else error_html(turn.error or "", ui)
+            shown.append({"role": "assistant", "content": reply})
+        return shown
+
+    @staticmethod
+    def history(turns: list[Turn]) -> list[tuple[str, str]]:
+        """(question, answer) pairs for the Assistant; failed turns are left out."""
+        return [(turn.question, turn.answer.text) for turn in turns if turn.answer is not None]
+
+    def respond(self, message: str, turns: list[Turn] | None, ui: str) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Stream the answer to ``message`` into the chat; yields (messages, question box, sources panel, turns)."""
+        turns = list(turns or [])
+        question = clean_question(message or "")
+        if not any(c.isalnum() for c in question):
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        language = detect_language(question)
+        shown = [*self.messages(turns, ui), {"role": "user", "content": question_html(question)},
+                 {"role": "assistant", "content": pending_html(language, ui)}]
+        yield shown, "", sources_html(None, ui, searching=True), turns
+        streamed, answer = "", None
+        try:
+            for event in self.assistant.stream_events(question, self.history(turns)):
+                if isinstance(event, Answer):
+                    answer = event
+                    break
+                streamed += event
+                shown = [*shown[:-1], {"role": "assistant", "content": partial_html(streamed, language)}]
+                yield shown, gr.skip(), gr.skip(), gr.skip()
+        # Whatever stops an answer (a generator server that is down, a model that cannot load), the chat
+        # must say so in the conversation rather than hang with a spinner.
+        except Exception as exc:
+            turns = [*turns, Turn(question, error=f"{type(exc).__name__}: {exc}")]
+            yield self.messages(turns, ui), gr.skip(), sources_html(None, ui), turns
+            return
+        if answer is None:
+            turns = [*turns, Turn(question, error="the assistant returned no answer")]
+        else:
+            turns = [*turns, Turn(question, answer)]
+        yield self.messages(turns, ui), gr.skip(), sources_html(answer, ui), turns
+
+    def respond_example(self, turns: list[Turn] | None, ui: str,
+                        evt: gr.SelectData) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Ask the example question that was clicked on the empty chat."""
+        value = evt.value if isinstance(evt.value, dict) else {"text": str(evt.value)}
+        yield from self.respond(str(value.get("text", "")), turns, ui)
+
+    @staticmethod
+    def new_chat(ui: str) -> tuple[list, str, str, list]:
+        """An empty conversation (the example questions show again)."""
+        return [], "", sources_html(None, ui), []
+
+    def chat_api(self, question: str, history: list[list[str]] | None = None) -> Iterator[dict[str, Any]]:
+        """Answer ``question`` in its own language, grounded in the documents, streaming as it is generated.
+
+        ``history`` holds the earlier ``[question, answer]`` pairs of the conversation, oldest first.
+        Yields ``{"text": <answer so far>, "done": False}`` while generating, then the whole answer:
+        ``{"done": True, "text", "language", "grounded", "sources": [{"title", "date", "text", "highlight",
+        "document", "score", ...}], ...}``, where ``[n]`` in ``text`` cites ``sources[n-1]`` and ``document``
+        is the file's path in the documents folder.
+        """
         pairs = []
-        for i in range(0, len(history) - 1, 2):
-            if history[i]["role"] == "user" and history[i + 1]["role"] == "assistant":
-                pairs.append((str(history[i]["content"]), str(history[i + 1]["content"])))
-        history = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-        text = ""
-        for event in assistant.stream_events(message, pairs):
+        for item in history or []:
+            if not isinstance(item, list | tuple) or len(item) != 2:
+                raise ValueError(f"history item {item!r} is not a [question, answer] pair; pass [] to start afresh.")
+            pairs.append((str(item[0]), str(item[1])))
+        streamed = ""
+        for event in self.assistant.stream_events(question, pairs):
             if isinstance(event, Answer):
-                text = event.text
-            else:
-                text += event
-            history[-1] = {"role": "assistant", "content": text}
-            yield history, ""
+                reply = event.to_dict()
+                # gradio_client downloads any dict with a "path" key as a file, so the source's path is renamed.
+                reply["sources"] = [{("document" if k == "path" else k): v for k, v in source.items()}
+                                    for source in reply["sources"]]
+                yield {**reply, "done": True}
+                return
+            streamed += event
+            yield {"text": streamed, "done": False}
 
-    with gr.Blocks(title="snc-qa") as demo:
-        chatbot = gr.Chatbot(label="snc-qa", height=520)
-        box = gr.Textbox(placeholder="اسأل عن الوثائق · Ask about the documents", show_label=False)
-        box.submit(respond, [box, chatbot], [chatbot, box], api_name="chat")
+    # ------------------------------------------------------------------ documents
+
+    def documents_view(self, ui: str) -> tuple[str, Any]:
+        """The documents table and the choices of the remove menu."""
+        files = self.assistant.documents()
+        indexed_at: dict[str, float] = {}
+        # IndexedFile carries no time; every chunk's metadata has its indexed_at stamp.
+        got = self.assistant.store.collection.get(include=["metadatas"])
+        for meta in got["metadatas"] or []:
+            path, stamp = meta.get("path"), meta.get("indexed_at")
+            if path and isinstance(stamp, int | float):
+                indexed_at[path] = max(indexed_at.get(path, 0.0), float(stamp))
+        choices = [(f"{info.title} — {path}", path) for path, info in sorted(files.items())]
+        return documents_html(files, indexed_at, ui), gr.update(choices=choices, value=None)
+
+    def upload(self, files: list[str] | None, ui: str,
+               progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, Any, Any, Any]]:  # noqa: B008
+        """Store and index uploaded files one by one; yields (status, table, remove menu, upload box)."""
+        paths = [Path(str(f)) for f in files or []]
+        lines: list[tuple[str, str]] = []
+        for done, path in enumerate(paths):
+            # Gradio names the cached upload after the browser's file name, already reduced to a base name.
+            lines.append(("busy", text(ui, "indexing", name=path.name, done=done + 1, total=len(paths))))
+            yield status_html(lines, ui), gr.skip(), gr.skip(), gr.skip()
+            progress((done, len(paths)), desc=path.name)
+            lines[-1] = self.store_upload(path.name, path, ui, progress)
+            path.unlink(missing_ok=True)  # no second copy of the document left in Gradio's upload cache
+        table, menu = self.documents_view(ui)
+        yield status_html(lines, ui), table, menu, None
+
+    def store_upload(self, name: str, source: Path, ui: str,
+                     progress: Callable[..., Any] | None = None) -> tuple[str, str]:
+        """Add the file at ``source`` to the documents under (a safe form of) ``name``; returns (kind, message).
+
+        ``kind`` is "ok" or "error"; the message names the file and, when refused, why.
+        """
+        limit_mb = self.assistant.settings.max_upload_mb
+        size = source.stat().st_size
+        if size > limit_mb * 1024 * 1024:  # checked before reading, so a huge file is never held in memory
+            shown = name.replace("\x00", "")
+            return "error", text(ui, "refused", reason=text(ui, "too_large", name=shown, size=size / 2**20,
+                                                              limit=limit_mb))
+
+        def indexing(done: int, total: int, indexed: str) -> None:
+            if progress is not None:
+                progress((done, total), desc=indexed)
+
+        try:
+            report = self.assistant.add_document(name, source.read_bytes(), progress=indexing)
+        except UploadError as exc:
+            return "error", text(ui, "refused", reason=str(exc))
+        stored = safe_filename(name)
+        failed = [p for p in report.failed + report.skipped if Path(p.path).name == stored]
+        if failed:
+            # An unreadable file is not kept: the folder and the index stay in step.
+            self.assistant.remove_document(stored)
+            return "error", text(ui, "failed", name=stored, reason=failed[0].reason)
+        info = self.assistant.documents().get(stored)
+        if stored in report.added or stored in report.updated:
+            return "ok", text(ui, "added", name=stored, chunks=info.chunks if info else 0)
+        return "ok", text(ui, "unchanged", name=stored)
+
+    def remove(self, path: str | None, ui: str) -> tuple[str, str, Any]:
+        """Delete the chosen document from the folder and the index; returns (status, table, remove menu)."""
+        if not path:
+            return status_html([("error", text(ui, "nothing_to_remove"))], ui), gr.skip(), gr.skip()
+        try:
+            self.assistant.remove_document(path)
+            line = ("ok", text(ui, "removed", name=path))
+        except UploadError as exc:
+            line = ("error", text(ui, "refused", reason=str(exc)))
+        table, menu = self.documents_view(ui)
+        return status_html([line], ui), table, menu
+
+    # ------------------------------------------------------------------ settings
+
+    def apply_settings(self, generator: str, base_url: str, model: str, top_k: float, ui: str) -> str:
+        """Switch generator / number of sources for the running assistant; the old ones stay on failure."""
+        before = self.assistant.settings
+        try:
+            self.assistant.configure(generator=generator, openai_base_url=(base_url or "").strip(),
+                                     openai_model=(model or "").strip(), top_k=int(top_k))
+            self.assistant.generator  # noqa: B018 -- load it now, so a missing model is reported here
+        except Exception as exc:  # pydantic's ValidationError, a missing local model, a bad URL
+            self.assistant.configure(generator=before.generator, openai_base_url=before.openai_base_url,
+                                     openai_model=before.openai_model, top_k=before.top_k)
+            return status_html([("error", text(ui, "settings_failed", error=str(exc).splitlines()[0]))], ui)
+        settings = self.assistant.settings
+        return status_html([("ok", text(ui, "applied", generator=settings.resolved_generator(),
+                                        top_k=settings.top_k))], ui)
+
+    def current_settings(self) -> tuple[Any, Any, Any, Any]:
+        """The settings controls as the assistant has them now (another visitor may have changed them)."""
+        settings = self.assistant.settings
+        generator = settings.resolved_generator()
+        openai = generator == "openai"
+        return (gr.update(value=generator), gr.update(value=settings.openai_base_url, visible=openai),
+                gr.update(value=settings.openai_model, visible=openai), gr.update(value=settings.top_k))
+
+
+@dataclass
+class _Page:
+    """The components of the page, so the event wiring and the relabelling can name them."""
+
+    turns: gr.State
+    heading: gr.HTML
+    language: gr.Radio
+    chat_tab: gr.Tab
+    documents_tab: gr.Tab
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    send: gr.Button
+    new_chat: gr.Button
+    accordion: gr.Accordion
+    settings_note: gr.HTML
+    generator: gr.Radio
+    base_url: gr.Textbox
+    model: gr.Textbox
+    top_k: gr.Slider
+    apply: gr.Button
+    settings_status: gr.HTML
+    sources: gr.HTML
+    table: gr.HTML
+    upload: gr.File
+    upload_status: gr.HTML
+    remove_choice: gr.Dropdown
+    remove: gr.Button
+
+    def labelled(self) -> list[gr.components.Component | gr.blocks.BlockContext]:
+        """What changes with the interface language, in the order of :func:`_labels`."""
+        return [self.heading, self.language, self.chat_tab, self.documents_tab, self.chatbot, self.question,
+                self.send, self.new_chat, self.accordion, self.settings_note, self.generator, self.base_url,
+                self.model, self.top_k, self.apply, self.sources, self.table, self.upload,
+                self.remove_choice, self.remove]
+
+
+def _chat_column(settings: Settings, en: str) -> dict[str, Any]:
+    parts: dict[str, Any] = {}
+    parts["chatbot"] = gr.Chatbot(
+        label=text(en, "chatbot"), height=560, elem_id="snc-chat", placeholder=text(en, "chat_placeholder"),
+        examples=[{"text": q} for q in EXAMPLE_QUESTIONS], latex_delimiters=[], feedback_options=None,
+        buttons=[], group_consecutive_messages=False,
+    )
+    with gr.Row(equal_height=True):
+        parts["question"] = gr.Textbox(show_label=False, placeholder=text(en, "question_placeholder"), scale=5,
+                                       lines=1, max_lines=6, autofocus=True, elem_id="snc-question")
+        parts["send"] = gr.Button(text(en, "send"), variant="primary", scale=1, min_width=90, elem_id="snc-send")
+        parts["new_chat"] = gr.Button(text(en, "new_chat"), scale=1, min_width=90, elem_id="snc-new-chat")
+    generator = settings.resolved_generator()
+    with gr.Accordion(text(en, "settings"), open=False, elem_id="snc-settings") as parts["accordion"]:
+        parts["settings_note"] = gr.HTML(note_html("settings_note", en))
+        parts["generator"] = gr.Radio(list(GENERATORS), value=generator, label=text(en, "generator"),
+                                      info=text(en, "generator_info"), elem_id="snc-generator")
+        with gr.Row():
+            parts["base_url"] = gr.Textbox(settings.openai_base_url, label=text(en, "base_url"),
+                                           visible=generator == "openai", elem_id="snc-base-url")
+            parts["model"] = gr.Textbox(settings.openai_model, label=text(en, "model"),
+                                        visible=generator == "openai", elem_id="snc-model")
+        parts["top_k"] = gr.Slider(1, 20, value=settings.top_k, step=1, label=text(en, "top_k"), elem_id="snc-top-k")
+        parts["apply"] = gr.Button(text(en, "apply"), elem_id="snc-apply")
+        parts["settings_status"] = gr.HTML("", elem_id="snc-settings-status")
+    return parts
+
+
+def _documents_tab(en: str) -> dict[str, Any]:
+    parts: dict[str, Any] = {}
+    parts["table"] = gr.HTML("", elem_id="snc-documents")
+    # No file_types filter: a refused type gets the assistant's own message, in the interface language.
+    parts["upload"] = gr.File(label=text(en, "upload"), file_count="multiple", type="filepath", elem_id="snc-upload")
+    parts["upload_status"] = gr.HTML("", elem_id="snc-upload-status")
+    with gr.Row(equal_height=True):
+        parts["remove_choice"] = gr.Dropdown([], label=text(en, "remove_choice"), scale=3,
+                                             elem_id="snc-remove-choice")
+        parts["remove"] = gr.Button(text(en, "remove"), variant="stop", scale=1, elem_id="snc-remove")
+    return parts
+
+
+def _layout(settings: Settings) -> _Page:
+    """Lay the page out (inside a Blocks context), labelled in English until the visitor's language is known."""
+    en = "en"
+    turns = gr.State([])
+    with gr.Row(equal_height=True):
+        heading = gr.HTML(heading_html(en, loaded=False), elem_id="snc-heading")
+        language = gr.Radio(LANGUAGE_CHOICES, value=en, label=text(en, "ui_language"), scale=0, min_width=240,
+                            elem_id="snc-ui-language")
+    with gr.Tabs():
+        with gr.Tab(text(en, "tab_chat"), id="chat", elem_id="snc-tab-chat") as chat_tab, gr.Row():
+            with gr.Column(scale=3):
+                chat = _chat_column(settings, en)
+            with gr.Column(scale=2, min_width=320):
+                sources = gr.HTML(sources_html(None, en), elem_id="snc-sources")
+        with gr.Tab(text(en, "tab_documents"), id="documents", elem_id="snc-tab-documents") as documents_tab:
+            documents = _documents_tab(en)
+    return _Page(turns=turns, heading=heading, language=language, chat_tab=chat_tab, documents_tab=documents_tab,
+                 sources=sources, **chat, **documents)
+
+
+def _labels(app: ChatApp, ui: str, turns: list[Turn]) -> tuple[Any, ...]:
+    """Updates for :meth:`_Page.labelled` in the interface language ``ui``."""
+    last = turns[-1].answer if turns else None
+    table, menu = app.documents_view(ui)
+    return (
+        heading_html(ui),
+        gr.update(label=text(ui, "ui_language")),
+        gr.update(label=text(ui, "tab_chat")),
+        gr.update(label=text(ui, "tab_documents")),
+        gr.update(label=text(ui, "chatbot"), placeholder=text(ui, "chat_placeholder"), value=app.messages(turns, ui)),
+        gr.update(placeholder=text(ui, "question_placeholder")),
+        gr.update(value=text(ui, "send")),
+        gr.update(value=text(ui, "new_chat")),
+        gr.update(label=text(ui, "settings")),
+        note_html("settings_note", ui),
+        gr.update(label=text(ui, "generator"), info=text(ui, "generator_info")),
+        gr.update(label=text(ui, "base_url")),
+        gr.update(label=text(ui, "model")),
+        gr.update(label=text(ui, "top_k")),
+        gr.update(value=text(ui, "apply")),
+        sources_html(last, ui),
+        table,
+        gr.update(label=text(ui, "upload")),
+        gr.update(label=text(ui, "remove_choice"), choices=menu["choices"], value=None),
+        gr.update(value=text(ui, "remove")),
+    )
+
+
+def _wire(demo: gr.Blocks, page: _Page, app: ChatApp) -> None:
+    """Connect the events. Only ``/chat`` is part of the API; the page's own events are private."""
+    private = {"api_visibility": "private"}
+    chat_outputs = [page.chatbot, page.question, page.sources, page.turns]
+    for trigger in (page.question.submit, page.send.click):
+        trigger(app.respond, [page.question, page.turns, page.language], chat_outputs, **private)
+    page.chatbot.example_select(app.respond_example, [page.turns, page.language], chat_outputs, **private)
+    page.new_chat.click(app.new_chat, [page.language], chat_outputs, **private)
+    page.chatbot.clear(app.new_chat, [page.language], chat_outputs, **private)
+
+    page.upload.upload(app.upload, [page.upload, page.language],
+                       [page.upload_status, page.table, page.remove_choice, page.upload], **private)
+    page.remove.click(app.remove, [page.remove_choice, page.language],
+                      [page.upload_status, page.table, page.remove_choice], **private)
+    page.generator.change(lambda g: (gr.update(visible=g == "openai"),) * 2, [page.generator],
+                          [page.base_url, page.model], **private)
+    page.apply.click(app.apply_settings, [page.generator, page.base_url, page.model, page.top_k, page.language],
+                     [page.settings_status], **private)
+    page.language.change(lambda ui, turns: _labels(app, ui, turns), [page.language, page.turns], page.labelled(),
+                         js=SET_PAGE_DIRECTION_JS, **private)
+
+    def on_load(request: gr.Request) -> tuple[Any, ...]:
+        # Arabic-speaking browsers get the Arabic interface straight away; the radio switches it.
+        ui = ui_language(request.headers.get("accept-language") if request else None)
+        return (ui, heading_html(ui), *app.documents_view(ui), *app.current_settings())
+
+    demo.load(on_load, None, [page.language, page.heading, page.table, page.remove_choice, page.generator,
+                              page.base_url, page.model, page.top_k], **private)
+    gr.api(app.chat_api, api_name="chat")
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The page: chat with sources, example questions, documents tab, settings, Arabic / English labels.
+
+    :func:`launch` starts it with safe options; to embed it elsewhere: ``build_app(assistant).launch(...)``.
+    The chat is also an API endpoint, ``/chat`` (see :meth:`ChatApp.chat_api`).
+    """
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    app = ChatApp(assistant)
+    with gr.Blocks(title="snc-qa · هيئة التفاوض السورية", analytics_enabled=False) as demo:
+        _wire(demo, _layout(assistant.settings), app)
+    return demo
+
+
+def theme() -> gr.themes.Base:
+    """System fonts only (no web fonts are fetched), Arabic-capable first."""
+    return gr.themes.Soft(primary_hue="emerald", neutral_hue="slate", font=list(FONTS), font_mono=list(MONO_FONTS))
+
+
+def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True,
+           **overrides: Any) -> gr.Blocks:
+    """Start the chat for ``assistant`` on ``settings.host:port`` (default: the assistant's settings), safely.
+
+    Refuses a non-loopback address without ``SNC_QA_AUTH`` (see :func:`snc_qa.web_launch.launch_options`).
+    ``block=False`` returns at once with the server running in the background; stop it with ``demo.close()``.
+    ``overrides`` go to ``Blocks.launch`` as they are (``quiet=True``, say).
+    """
+    options = {**launch_options(settings or assistant.settings), **overrides}
+    demo = build_app(assistant)
+    # Answers from the local model are serialised by its lock anyway; two workers keep uploads from waiting.
+    demo.queue(default_concurrency_limit=2)
+    demo.launch(prevent_thread_lock=not block, theme=theme(), css=CSS, **options)
     return demo
 
 
 def serve(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
-    """Index the documents folder (incrementally) and start the chat on ``settings.host:port``."""
-    from snc_qa.assistant import Assistant
+    """Index the documents folder (incrementally) and start the chat on ``settings.host:port``.
 
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    The address is checked first, so an unsafe setup fails before any model is loaded.
+    """
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    launch_options(settings)
     assistant = Assistant(settings=settings, progress=progress)
     report = assistant.index()
     if progress:
         progress(report.summary())
-    demo = build_app(assistant)
-    demo.queue(default_concurrency_limit=4).launch(
-        server_name=settings.host, server_port=settings.port, show_error=True
-    )
+    launch(assistant)

@@ -1,0 +1,89 @@
+"""Where and how the web chat listens: loopback by default, a password off loopback, no stray files.
+
+Example::
+
+    from snc_qa.settings import Settings
+    from snc_qa.web_launch import launch_options
+    launch_options(Settings())                       # server_name '127.0.0.1', auth None, …
+    launch_options(Settings(host="0.0.0.0"))         # UnsafeListenError: set SNC_QA_AUTH=user:password …
+    launch_options(Settings(host="0.0.0.0", auth="ana:secret"))["auth"]   # ('ana', 'secret')
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Any
+
+from snc_qa.settings import Settings
+
+LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
+
+
+class UnsafeListenError(ValueError):
+    """The web chat was asked to listen where it should not; the message gives the way out."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and ``localhost``: addresses only this computer can reach.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("0.0.0.0"), is_loopback("192.168.1.5")
+    (True, True, False, False)
+    """
+    name = host.strip().strip("[]").lower()
+    if name in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything, so it is not trusted as loopback
+
+
+def parse_auth(auth: str | None) -> tuple[str, str] | None:
+    """``"user:password"`` as a pair (the password may contain ``:``); None when unset.
+
+    >>> parse_auth("ana:se:cret")
+    ('ana', 'se:cret')
+    """
+    if auth is None or not auth.strip():
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep or not user.strip() or not password:
+        # The value itself is never echoed: it is a password.
+        raise UnsafeListenError("SNC_QA_AUTH must look like user:password, with both parts non-empty.")
+    return user.strip(), password
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for ``Blocks.launch`` from the settings, refusing an unsafe setup.
+
+    Off loopback (``SNC_QA_HOST=0.0.0.0``, a LAN address, a host name) a password is required,
+    because anyone who can reach the port can read, add and delete documents.
+    The documents, index and model folders are blocked from Gradio's file route, and nothing
+    else is allowed: the only files served are Gradio's own and the uploads it created.
+    """
+    auth = parse_auth(settings.auth)
+    if not is_loopback(settings.host) and auth is None:
+        raise UnsafeListenError(
+            f"Refusing to serve the web chat on {settings.host}:{settings.port} without a password: anyone who "
+            "can reach it could read, add and delete documents. Set SNC_QA_AUTH=user:password, or listen on "
+            "127.0.0.1 (SNC_QA_HOST or --host)."
+        )
+    folders = [settings.documents_dir, settings.index_dir, settings.cache_dir]
+    # Gradio refuses bigger uploads before they reach disk; below this the chat's own check answers in words.
+    hard_limit_mb = 2 * settings.max_upload_mb + 1
+    return {
+        "server_name": settings.host,
+        "server_port": settings.port,
+        "auth": auth,
+        "auth_message": "snc-qa" if auth else None,
+        "allowed_paths": [],
+        "blocked_paths": [str(Path(folder).expanduser().resolve()) for folder in folders],
+        "max_file_size": hard_limit_mb * 1024 * 1024,
+        "show_error": True,
+        "ssr_mode": False,
+        "pwa": False,
+        "mcp_server": False,
+        "enable_monitoring": False,
+        "footer_links": ["api", "settings"],
+    }
