@@ -121,15 +121,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(assistant.ask(args.question).to_dict(), ensure_ascii=False, indent=2))
             return 0
-        answer = None
+        answer, streamed = None, ""
         for event in assistant.stream_events(args.question):
             if isinstance(event, str):
+                streamed += event
                 print(event, end="", flush=True)
             else:
                 answer = event
+        if answer.text != streamed:  # nothing streamed (extractive, lists) or the check replaced the reply
+            print(("\n\n" if streamed else "") + answer.text, end="")
         print()
-        if answer.note and answer.note.startswith("model reply replaced"):
-            print(f"\n{answer.text}")
         if not answer.grounded:
             print("(not grounded in the documents)")
         for n, source in enumerate(answer.sources, 1):
