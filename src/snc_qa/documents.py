@@ -23,7 +23,7 @@ from pathlib import Path
 from snc_qa.arabic import detect_language
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 _BOILERPLATE = re.compile(
     r"(جميع الحقوق محفوظة|كل الحقوق محفوظة|all rights reserved"
@@ -243,8 +243,12 @@ def _title_from(text: str, filename: str, given: str | None) -> str:
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or Path(filename).name
 
 
-def load_document(root: Path, path: Path) -> Document:
-    """Read one file under ``root`` into a :class:`Document`; raises :class:`DocumentError`."""
+def load_document(root: Path, path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read one file under ``root`` into a :class:`Document`; raises :class:`DocumentError`.
+
+    Files over ``max_bytes`` are refused: a 50 MB text is about 100,000 chunks, hours of embedding on a
+    laptop, and almost always an export or a log that was not meant to be indexed.
+    """
     root, path = Path(root), Path(path)
     rel = path.relative_to(root).as_posix()
     try:
@@ -253,9 +257,11 @@ def load_document(root: Path, path: Path) -> Document:
         raise DocumentError(f"{rel}: cannot be read ({exc.strerror}).") from exc
     if size == 0:
         raise DocumentError(f"{rel}: the file is empty; add text to it or remove it.")
-    if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 2**20
-        raise DocumentError(f"{rel}: {size // 2**20} MB is larger than the {limit} MB limit; split it.")
+    if size > max_bytes:
+        raise DocumentError(
+            f"{rel}: {size / 2**20:.0f} MB is over the {max_bytes / 2**20:.0f} MB limit for one document; "
+            "split it, or raise SNC_QA_MAX_DOCUMENT_MB."
+        )
     suffix = path.suffix.lower()
     given_title = None
     try:

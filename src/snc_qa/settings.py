@@ -67,7 +67,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str | None = Field(None, description="user:password for the web UI; required off loopback.")
-    max_upload_mb: int = 50
+    max_upload_mb: int = 20
+    max_document_mb: int = Field(20, ge=1, description="Larger documents are reported, not indexed.")
 
     def resolved_generator(self) -> GeneratorName:
         """The generator to use: the configured one, else ``local`` when its runtime is installed."""

@@ -1,0 +1,198 @@
+"""Bad documents, a killed indexer, questions during a re-index, and a Chroma server: nothing is lost."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import chromadb
+import pytest
+
+from snc_qa import Assistant
+from snc_qa.settings import Settings
+from snc_qa.store import make_client
+
+from .conftest import FOUNDING
+
+ARABIC = FOUNDING.read_text(encoding="utf-8")
+
+
+def _corpus(folder: Path, n: int) -> None:
+    """``n`` distinct documents built from the founding document's paragraphs."""
+    paragraphs = [p for p in ARABIC.splitlines() if len(p) > 80]
+    for i in range(n):
+        lines = [f"وثيقة رقم {i}: {paragraphs[(i + j) % len(paragraphs)]}" for j in range(6)]
+        (folder / f"doc-{i:03d}.txt").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _chunk_ids(index: Path) -> list[str]:
+    client = make_client(Settings(index_dir=index))
+    return sorted(client.get_collection("snc_qa").get(include=[])["ids"])
+
+
+def test_bad_documents_are_each_reported_and_the_rest_indexed(workspace, embedding_model):
+    import docx
+
+    docs, index = workspace
+    (docs / "good.txt").write_text("The commission met civil society organisations in 2024.", encoding="utf-8")
+    (docs / "notes.xyz").write_text("not a document type", encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(os.urandom(4096))
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer garbage")
+    (docs / "broken.docx").write_bytes(b"PK\x03\x04" + os.urandom(200))
+    (docs / "arabic-1256.txt").write_bytes("منظمة اليوم التالي تعمل على قضايا الاعتقال التعسفي.".encode("cp1256"))
+    with (docs / "huge.txt").open("wb") as handle:  # 50 MB
+        block = ("نص طويل جدا " * 1000 + "\n").encode("utf-8")
+        for _ in range(50 * 1024 * 1024 // len(block) + 1):
+            handle.write(block)
+    (docs / "copy of good.txt").write_text("The commission met civil society organisations in 2024.", encoding="utf-8")
+    (docs / "ملف عربي بمسافات.txt").write_text("اجتمعت الهيئة مع منظمة بيتنا.", encoding="utf-8")
+    d = docx.Document()
+    d.add_paragraph("وحدة تنسيق الدعم جسم تنسيقي بين الدول المانحة والمجتمع المحلي.")
+    d.save(docs / "good.docx")
+    outside = docs.parent / "outside.txt"
+    outside.write_text("secret outside the documents folder", encoding="utf-8")
+    os.symlink(outside, docs / "link.txt")
+
+    assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    report = assistant.index()
+    summary = report.summary()
+    assert report.ok
+    assert sorted(report.added) == ["arabic-1256.txt", "copy of good.txt", "good.docx", "ملف عربي بمسافات.txt"]
+    failed = {p.path: p.reason for p in report.failed}
+    skipped = {p.path: p.reason for p in report.skipped}
+    assert set(failed) == {"empty.txt", "binary.txt", "broken.pdf", "broken.docx", "huge.txt"}
+    assert "empty" in failed["empty.txt"] and "binary" in failed["binary.txt"]
+    assert "PDF" in failed["broken.pdf"] and "Word" in failed["broken.docx"] and "MB" in failed["huge.txt"]
+    assert "unsupported" in skipped["notes.xyz"] and "outside" in skipped["link.txt"]
+    assert "same content as copy of good.txt" in skipped["good.txt"]
+    for name in [*failed, *skipped]:
+        assert name in summary
+    assert not any("secret" in text for text in assistant.store.all_chunks()[1])
+    assert "اليوم التالي" in assistant.retrieve("ما هي قضايا منظمة اليوم التالي؟", k=1)[0].text
+
+
+def test_killed_indexer_is_finished_by_the_next_run(tmp_path, embedding_model):
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    _corpus(docs, 40)
+    clean = tmp_path / "clean-index"
+    Assistant(documents_dir=docs, index_dir=clean, generator="extractive").index()
+    expected = _chunk_ids(clean)
+
+    index = tmp_path / "index"
+    env = {**os.environ, "SNC_QA_DOCUMENTS_DIR": str(docs), "SNC_QA_INDEX_DIR": str(index)}
+    proc = subprocess.Popen([sys.executable, "-m", "snc_qa.cli", "index"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    written = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            written = len(_chunk_ids(index))
+        except Exception:  # the collection does not exist yet
+            continue
+        if 0 < written < len(expected):
+            break
+    assert proc.poll() is None, "the indexer finished before it could be killed; make the corpus larger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < len(_chunk_ids(index)) < len(expected)
+
+    report = Assistant(documents_dir=docs, index_dir=index, generator="extractive").index()
+    assert report.ok and report.chunks == len(expected)
+    assert _chunk_ids(index) == expected  # no duplicate, no missing chunk
+    again = Assistant(documents_dir=docs, index_dir=index, generator="extractive").index()
+    assert again.new_chunks == 0
+
+
+def test_questions_during_a_reindex_are_answered_from_a_consistent_index(tmp_path, embedding_model):
+    import shutil
+
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    shutil.copy(FOUNDING, docs / FOUNDING.name)
+    _corpus(docs, 30)
+    assistant = Assistant(documents_dir=docs, index_dir=tmp_path / "index", generator="extractive")
+    assistant.index()
+    for path in docs.glob("doc-*.txt"):  # every other document changes
+        path.write_text(path.read_text(encoding="utf-8") + "\nتحديث.", encoding="utf-8")
+    errors: list[BaseException] = []
+    answers = []
+
+    def ask_repeatedly() -> None:
+        try:
+            while indexer.is_alive():
+                answers.append(assistant.ask("من هو مدير منصة الذاكرة السورية؟"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    indexer = threading.Thread(target=assistant.index)
+    indexer.start()
+    asker = threading.Thread(target=ask_repeatedly)
+    asker.start()
+    indexer.join()
+    asker.join()
+    assert not errors
+    assert answers and all(a.grounded and "عبد الرحمن الحاج" in a.text for a in answers)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_chroma(path: Path, port: int) -> subprocess.Popen:
+    chroma = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
+            return proc
+        except Exception:  # not up yet
+            time.sleep(0.5)
+    proc.kill()
+    pytest.fail("chroma run did not start")
+
+
+def test_chroma_server_holds_the_index_across_a_restart(founding_docs, tmp_path, embedding_model):
+    docs, _ = founding_docs
+    port = _free_port()
+    data = tmp_path / "chroma-data"
+    server = _start_chroma(data, port)
+    try:
+        settings = Settings(documents_dir=docs, chroma_url=f"http://127.0.0.1:{port}", generator="extractive",
+                            index_dir=tmp_path / "unused")
+        first = Assistant(settings=settings)
+        report = first.index()
+        assert report.added == [FOUNDING.name] and report.chunks > 0
+        assert "عبد الرحمن الحاج" in first.ask("من هو مدير منصة الذاكرة السورية؟").text
+        assert not (tmp_path / "unused").exists()  # nothing went to the embedded store
+
+        second_instance = Assistant(settings=settings)  # another app instance shares the index
+        assert second_instance.index().new_chunks == 0
+
+        server.terminate()
+        server.wait(timeout=30)
+        server = _start_chroma(data, port)
+        after = Assistant(settings=settings)
+        assert after.store.count() == report.chunks
+        assert after.index().new_chunks == 0
+        assert "عبد الرحمن الحاج" in after.ask("من هو مدير منصة الذاكرة السورية؟").text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_unreachable_chroma_server_says_how_to_start_one(tmp_path):
+    from snc_qa.store import StoreUnavailableError
+
+    with pytest.raises(StoreUnavailableError, match="chroma run"):
+        Assistant(chroma_url=f"http://127.0.0.1:{_free_port()}", index_dir=tmp_path, generator="extractive")
