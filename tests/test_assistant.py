@@ -16,7 +16,7 @@ def test_api_shape(founding_assistant):
     hits = founding_assistant.retrieve("Which resolutions were cited?", k=5)
     assert len(hits) == 5 and hits[0].score >= hits[-1].score - 0.05
     assert any("2254" in h.text for h in hits)
-    text = "".join(founding_assistant.stream("Who gave the briefing?", history=[]))
+    text = "".join(founding_assistant.stream("Who is the head of the Syrian Negotiation Commission?", history=[]))
     assert "بدر جاموس" in text
 
 
@@ -60,6 +60,7 @@ def test_clean_question():
 def test_upload_names_are_made_safe_and_bad_uploads_refused(founding_docs):
     docs, index = founding_docs
     assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    assistant.index()
     report = assistant.add_document("../../evil/ملف جديد.txt", "أسس فريق الدعم السوري جمعية الورد عام 2020.".encode())
     assert report.added == ["ملف جديد.txt"]
     assert (docs / "ملف جديد.txt").is_file() and not (docs.parent / "evil").exists()

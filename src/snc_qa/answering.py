@@ -268,8 +268,12 @@ class Answerer:
         unit_tokens = [set(self.analyzer.tokens(u.text)) for u in units]
         idf = {t: math.log(1 + len(units) / (1 + sum(t in ut for ut in unit_tokens))) for t in q_tokens}
         total = sum(idf.values()) or 1.0
+        # The retriever saw the whole chunk and its context; a small prior by its rank keeps a sentence of a
+        # lower-ranked chunk from winning on its own similarity alone.
+        rank = {s.chunk_id: r for r, s in enumerate(turn.sources)}
         for unit, tokens, sim in zip(units, unit_tokens, sims, strict=True):
-            unit.score = float(sim) + 0.1 * sum(idf[t] for t in q_tokens & tokens) / total
+            prior = 0.02 * (1 - rank[unit.source.chunk_id] / len(rank)) if unit.source.chunk_id in rank else 0.0
+            unit.score = float(sim) + 0.1 * sum(idf[t] for t in q_tokens & tokens) / total + prior
         ranked = sorted(units, key=lambda u: u.score, reverse=True)
         if turn.is_list:
             return self._select_items(turn, ranked)

@@ -5,6 +5,10 @@
 * :class:`Analyzer` — tokens for lexical search: normalised, stop words dropped,
   light-stemmed (Larkey's light10 for Arabic, Snowball for English).
 * :func:`detect_language` — ``"ar"`` or ``"en"`` for a question or a document.
+* :func:`phonetic_key` — a consonant skeleton shared by a name's Arabic and Latin
+  spellings (``Tesla`` and ``تسلا`` → ``tsl``), so that an English question can
+  find a name the Arabic text transliterates; :func:`name_keys` picks the names
+  of an English question, :func:`arabic_keys` the keys of an Arabic text.
 
 Example::
 
@@ -15,6 +19,8 @@ Example::
     ['منظم', 'سور', '2254']
     >>> detect_language("Who is بدر جاموس?")
     'en'
+    >>> phonetic_key("Jamous"), phonetic_key("جاموس")
+    ('gms', 'gms')
 """
 
 from __future__ import annotations
@@ -78,8 +84,8 @@ def _stemmer(language: str):
 class Analyzer:
     """Turns text into lexical-search tokens for Arabic, English and mixed text.
 
-    >>> Analyzer().tokens("The Day After's research tools")
-    ['day', 'after', 'research', 'tool']
+    >>> Analyzer().tokens("The Day After's research tools, ٢٠٢٤")
+    ['day', 'research', 'tool', '2024']
     """
 
     def __init__(self, stem: bool = True) -> None:
@@ -136,3 +142,91 @@ def detect_language(text: str) -> str:
 
 def contains_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
+
+
+# Phonetic keys. Classes are those transliteration keeps apart (b/p, f/v, t/th, d, s/z/sh, k/q/kh, g/j/gh,
+# l, m, n, r); vowels, h, w, y, ʿayn and hamza are dropped because Arabic spelling leaves short vowels out and
+# writes long ones with letters that English spells in many ways.
+_AR_KEY = {
+    "ب": "b", "پ": "b", "ف": "f", "ڤ": "f",
+    "ت": "t", "ط": "t", "ث": "t", "ذ": "t", "د": "d", "ض": "d",  # ذ is written "th" (Munther) as often as "dh"
+    "س": "s", "ص": "s", "ز": "s", "ظ": "s", "ش": "s", "چ": "s",
+    "ك": "k", "ق": "k", "خ": "k", "ج": "g", "غ": "g", "گ": "g",
+    "ل": "l", "م": "m", "ن": "n", "ر": "r",
+}
+_LATIN_DIGRAPHS = (("sch", "s"), ("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ck", "k"), ("x", "ks"),
+                   ("q", "k"), ("v", "f"), ("p", "b"), ("z", "s"), ("j", "g"))
+_LATIN_KEPT = frozenset("bftdskglmnr")
+_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+#: Keys shorter than this match too many unrelated words to be worth searching for.
+MIN_KEY_LENGTH = 3
+
+
+def _squeeze(classes) -> str:
+    out: list[str] = []
+    for c in classes:
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+def phonetic_key(word: str) -> str:
+    """The consonant skeleton of one word, the same for most Arabic and Latin spellings of a name.
+
+    >>> phonetic_key("Panthers"), phonetic_key("البانثرز")
+    ('bntrs', 'bntrs')
+    """
+    if _ARABIC_LETTER.search(word):
+        return _arabic_key(_without_article(normalize(word)))
+    word = word.casefold()
+    for spelling, sound in _LATIN_DIGRAPHS:
+        word = word.replace(spelling, sound)
+    word = re.sub(r"c(?=[eiy])", "s", word).replace("c", "k")
+    return _squeeze(c if c in _LATIN_KEPT else "" for c in word)
+
+
+def _without_article(word: str) -> str:
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article):]
+    return word
+
+
+def _arabic_key(word: str) -> str:
+    return _squeeze(_AR_KEY.get(c, "") for c in word.replace("تش", "ش"))  # تش is how Arabic spells "ch"
+
+
+def name_keys(question: str) -> list[str]:
+    """Phonetic keys of the names in an English question: its capitalised words after the first.
+
+    >>> name_keys("When did Tesla meet Robert Lane?")
+    ['tsl', 'rbrt']
+    """
+    words = _LATIN_WORD.findall(question)
+    keys = []
+    for word in words[1:]:  # the first word is capitalised anyway
+        if word[0].isupper() and word.casefold() not in ENGLISH_STOPWORDS:
+            key = phonetic_key(word)
+            if len(key) >= MIN_KEY_LENGTH:
+                keys.append(key)
+    return keys
+
+
+def arabic_keys(text: str) -> list[str]:
+    """Phonetic keys of the Arabic words of ``text`` (stop words left out), to index for :func:`name_keys`."""
+    stop = _normalized_arabic_stopwords()
+    keys = []
+    for word in _WORD.findall(normalize(text)):
+        if _ARABIC_WORD.match(word) and word not in stop:
+            bare = _without_article(word)
+            # A name that starts like the article (ألكسندر) keeps its first letters too.
+            for key in dict.fromkeys((_arabic_key(bare), _arabic_key(word))):
+                if len(key) >= MIN_KEY_LENGTH:
+                    keys.append(key)
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _normalized_arabic_stopwords() -> frozenset[str]:
+    return frozenset(normalize(w) for w in ARABIC_STOPWORDS)

@@ -36,6 +36,7 @@ class Entry:
     arabic: str
     english: str
     aliases: tuple[str, ...] = ()
+    kind: str = ""  # person | organisation | document | place | term (optional fourth column)
 
     @property
     def english_names(self) -> tuple[str, ...]:
@@ -88,7 +89,8 @@ class Glossary:
             if len(fields) < 2 or not fields[0] or not fields[1]:
                 raise GlossaryError(f"{name}:{number}: expected 'Arabic<TAB>English[<TAB>aliases]'.")
             aliases = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) > 2 else ()
-            entries.append(Entry(fields[0], fields[1], aliases))
+            kind = fields[3].lower() if len(fields) > 3 else ""
+            entries.append(Entry(fields[0], fields[1], aliases, kind))
         return entries
 
     def annotate(self, text: str) -> str:
@@ -121,6 +123,14 @@ class Glossary:
             rest = re.sub(r"^\s*\([^()]{0,80}\)", "", rest)
             reply = f"{reply[:match.end()]} ({entry.arabic}){rest}"
         return reply
+
+    def names_in(self, text: str, kind: str) -> list[str]:
+        """Arabic names of ``kind`` (e.g. ``"person"``) that ``text`` mentions, as the text writes them."""
+        found = []
+        for pattern, entry in self._arabic:
+            if entry.kind == kind and (match := pattern.search(text)):
+                found.append(match.group(0))
+        return sorted(found, key=text.find)
 
     def arabic_for(self, question: str) -> list[str]:
         """Arabic names of the glossary entries an English question mentions."""

@@ -1,36 +1,46 @@
 """Arabic-aware lexical search: bm25s over normalised, light-stemmed tokens.
 
+Any tokenizer can stand in for the default :class:`~snc_qa.arabic.Analyzer`
+(the retriever also keeps an index of the phonetic keys of Arabic words, so
+that an English name can find its Arabic spelling).
+
 Example::
 
     index = LexicalIndex.build(["id1", "id2"], ["نص أول", "second text"])
-    index.search("النص الأول", k=5)     # [("id1", 1.23)]
+    index.search("النص الأول", k=5)               # [("id1", 1.23)]
+    index.search_tokens(["نص"], k=5)             # the same, from tokens already made
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import bm25s
 import numpy as np
 
 from snc_qa.arabic import Analyzer
 
+Tokenizer = Callable[[str], list[str]]
+_EMPTY = "\u2205"  # stands in for a text without tokens: bm25s cannot index an empty document
+
 
 class LexicalIndex:
-    """An in-memory BM25 index of chunk texts, keyed by chunk id."""
+    """An in-memory BM25 index of texts, keyed by chunk id."""
 
-    def __init__(self, ids: list[str], retriever: bm25s.BM25 | None, analyzer: Analyzer) -> None:
+    def __init__(self, ids: list[str], retriever: bm25s.BM25 | None, analyzer: Analyzer | Tokenizer) -> None:
         self.ids = ids
         self.retriever = retriever
         self.analyzer = analyzer
 
     @classmethod
-    def build(cls, ids: Sequence[str], texts: Sequence[str], analyzer: Analyzer | None = None) -> LexicalIndex:
+    def build(cls, ids: Sequence[str], texts: Sequence[str], analyzer: Analyzer | Tokenizer | None = None
+              ) -> LexicalIndex:
+        """Index ``texts`` (one per id) with ``analyzer`` (an :class:`Analyzer` or any text → tokens callable)."""
         analyzer = analyzer or Analyzer()
         ids = list(ids)
         if not ids:
             return cls([], None, analyzer)
-        corpus = [analyzer.tokens(t) or ["\u2205"] for t in texts]
+        corpus = [analyzer(t) or [_EMPTY] for t in texts]
         retriever = bm25s.BM25()
         retriever.index(corpus, show_progress=False)
         return cls(ids, retriever, analyzer)
@@ -39,16 +49,19 @@ class LexicalIndex:
         return len(self.ids)
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        """Best chunks for ``query`` as (chunk id, BM25 score), best first; only positive scores."""
+        """Best texts for ``query`` as (chunk id, BM25 score), best first; only positive scores."""
+        return self.search_tokens(self.analyzer(query), k)
+
+    def search_tokens(self, tokens: Sequence[str], k: int) -> list[tuple[str, float]]:
+        """Like :meth:`search`, for tokens made by this index's analyzer (repeats weigh more)."""
         if self.retriever is None:
             return []
-        tokens = [t for t in self.analyzer.tokens(query) if t in self.retriever.vocab_dict]
-        if not tokens:
+        known = [t for t in tokens if t in self.retriever.vocab_dict]
+        if not known:
             return []
+        # get_scores + argpartition: bm25s.retrieve would start a thread pool on every call.
+        scores = np.asarray(self.retriever.get_scores(known), dtype=np.float32)
         k = min(k, len(self.ids))
-        docs, scores = self.retriever.retrieve([tokens], k=k, show_progress=False, n_threads=1)
-        return [
-            (self.ids[int(d)], float(s))
-            for d, s in zip(np.asarray(docs[0]), np.asarray(scores[0]), strict=True)
-            if s > 0
-        ]
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[int(i)], float(scores[i])) for i in top if scores[i] > 0]

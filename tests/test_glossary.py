@@ -1,0 +1,41 @@
+import pytest
+
+from snc_qa.glossary import Entry, Glossary, GlossaryError
+
+
+def test_arabic_for_finds_english_names_and_aliases():
+    glossary = Glossary.load()
+    assert glossary.arabic_for("What does Women Now for Development do?") == ["النساء الآن من أجل التنمية"]
+    assert glossary.arabic_for("what does women now do?") == ["النساء الآن من أجل التنمية"]
+    assert glossary.arabic_for("Who is the weather forecaster?") == []
+
+
+def test_longest_name_wins():
+    glossary = Glossary([Entry("مجلس الأمن", "Security Council"),
+                         Entry("مجلس الأمن القومي", "National Security Council")])
+    assert glossary.arabic_for("What did the National Security Council decide?") == ["مجلس الأمن القومي"]
+
+
+def test_annotate_matches_arabic_spelling_variants():
+    glossary = Glossary([Entry("وحدة دعم الاستقرار", "Stabilization Support Unit")])
+    text = "قدّم مدير “وحدة دعم الإستقرار” خلاصة"
+    assert glossary.annotate(text) == "قدّم مدير “وحدة دعم الإستقرار (Stabilization Support Unit)” خلاصة"
+
+
+def test_in_both_scripts_only_for_names_the_sources_hold():
+    glossary = Glossary.load()
+    assert glossary.in_both_scripts("Badr Jamous spoke.", "قدّم بدر جاموس إحاطة") == "Badr Jamous (بدر جاموس) spoke."
+    assert glossary.in_both_scripts("Badr Jamous spoke.", "نص آخر") == "Badr Jamous spoke."
+
+
+def test_users_extend_the_glossary_and_bad_files_are_named(tmp_path):
+    extra = tmp_path / "names.tsv"
+    extra.write_text("# my names\nسامر قطان\tSamer Kattan\tSamer Qattan\n", encoding="utf-8")
+    glossary = Glossary.load(extra)
+    assert glossary.arabic_for("What did Samer Qattan say?") == ["سامر قطان"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("only-one-field\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"bad\.tsv:1"):
+        Glossary.load(bad)
+    with pytest.raises(GlossaryError, match="not a file"):
+        Glossary.load(tmp_path / "missing.tsv")
