@@ -29,7 +29,8 @@ def test_index_ask_and_json(founding_docs):
     assert asked.returncode == 0 and "عبد الرحمن الحاج" in asked.stdout and "[1]" in asked.stdout
     assert FOUNDING.name in asked.stdout
 
-    as_json = _run("--documents", str(docs), "--index", str(index), "ask", "Who is the head of the Syrian Negotiation Commission?", "--json")
+    question = "Who is the head of the Syrian Negotiation Commission?"
+    as_json = _run("--documents", str(docs), "--index", str(index), "ask", question, "--json")
     data = json.loads(as_json.stdout)
     assert data["language"] == "en" and data["grounded"] and data["sources"][0]["path"] == FOUNDING.name
 
