@@ -26,12 +26,13 @@ def test_english_question_english_answer_with_names_in_both_scripts(local_assist
 
 
 def test_follow_up_is_rewritten_from_history(local_assistant):
-    first = local_assistant.ask("Who is the executive director of the Stabilization Support Unit?")
-    assert contains_any(first.text, ["Munther Sallal", "منذر سلال", "Sallal"])
-    follow = local_assistant.ask("What does his organisation work on?", history=[(first.question, first.text)])
-    assert "Stabili" in follow.standalone_question or "وحدة دعم الاستقرار" in follow.standalone_question \
-        or "Sallal" in follow.standalone_question
-    assert contains_any(follow.text, ["peace", "السلام", "bridges", "جسور", "civil society", "المجتمع المدني"])
+    # The earlier turn is given as a user would have seen it, so this checks the follow-up alone.
+    history = [("What does The Day After work on?",
+                "The Day After (اليوم التالي) works on displacement, arbitrary detention and enforced "
+                "disappearance [1].")]
+    follow = local_assistant.ask("Who is its director?", history=history)
+    assert "Day After" in follow.standalone_question or "اليوم التالي" in follow.standalone_question
+    assert contains_any(follow.text, ["Syoufi", "معتصم السيوفي", "السيوفي"])
 
 
 def test_question_outside_the_documents_is_not_answered(local_assistant):
