@@ -105,7 +105,7 @@ class Indexer:
                 report.unchanged.append(rel)
                 continue
             try:
-                document = load_document(root, path)
+                document = load_document(root, path, max_bytes=self.settings.max_document_mb * 2**20)
             except DocumentError as exc:
                 report.failed.append(Problem(rel, str(exc).removeprefix(f"{rel}: ")))
                 continue
