@@ -44,3 +44,28 @@ def test_chunk_ids_change_with_content():
     a = chunker.split(_doc("نص أول."))
     b = chunker.split(Document(path="a.txt", text="نص أول.", title="a", language="ar", sha256="1" * 64))
     assert a[0].id != b[0].id
+
+
+def test_token_count_matches_the_tokenizer_and_never_truncates(embedding_model):
+    tokenizer = embedding_model.model.tokenizer
+    for text in ["هيئة التفاوض السورية", "Resolution 2254, Geneva.", "هيئة التفاوض السورية " * 300]:
+        ids = tokenizer("passage: " + text, add_special_tokens=True, truncation=False)["input_ids"]
+        assert embedding_model.count_tokens(text) == len(ids)
+    assert embedding_model.count_tokens("هيئة التفاوض السورية " * 300) > embedding_model.max_tokens
+
+
+def test_memoised_counts_give_the_same_chunks_with_fewer_calls():
+    calls: list[str] = []
+
+    def words(text: str) -> int:
+        calls.append(text)
+        return len(text.split())
+
+    sentence = "وتحدث مدير منظمة اليوم التالي عن تركيز المنظمة، على الجانب الحقوقي لقضايا التهجير. "
+    text = "\n".join(sentence * 5 + "انتهى." for _ in range(3))
+    plain = Chunker(words, max_tokens=12, memo_size=0).split(_doc(text))
+    plain_calls = len(calls)
+    calls.clear()
+    memoised = Chunker(words, max_tokens=12).split(_doc(text))
+    assert [(c.text, c.tokens) for c in memoised] == [(c.text, c.tokens) for c in plain]
+    assert len(calls) == len(set(calls)) < plain_calls  # each distinct piece is counted once

@@ -114,3 +114,29 @@ def test_other_sentence_transformers_model_by_path(workspace, embedding_model):
     assert other.identity == "my-model"
     report = _indexer(docs, index, other, embedding_model=str(folder)).run()
     assert report.added == ["a.txt"]
+
+
+def test_passage_cache_returns_the_same_vectors_and_indexing_bypasses_it(workspace, embedding_model):
+    import numpy as np
+
+    texts = ["هيئة التفاوض السورية", EN, "هيئة التفاوض السورية"]
+    direct = np.asarray(embedding_model.embed_passages(texts, cache=False))
+    cached_first = np.asarray(embedding_model.embed_passages(texts))
+    cached_again = np.asarray(embedding_model.embed_passages(texts[::-1]))
+    assert np.allclose(direct, cached_first, atol=1e-5)
+    assert np.allclose(cached_again, cached_first[::-1], atol=1e-5)
+    assert {"هيئة التفاوض السورية", EN} <= set(embedding_model._cache)
+
+    docs, index = workspace
+    unique = "A sentence indexed once and never asked about, about the Geneva Communiqué."
+    (docs / "a.txt").write_text(unique, encoding="utf-8")
+    _indexer(docs, index, embedding_model).run()
+    assert unique not in embedding_model._cache
+
+
+def test_passage_cache_is_bounded(embedding_model):
+    from snc_qa.embeddings import EmbeddingModel
+
+    small = EmbeddingModel(embedding_model.langchain.model_name, "e5", "query: ", "passage: ", cache_size=2)
+    small.embed_passages(["one", "two", "three"])
+    assert list(small._cache) == ["two", "three"]

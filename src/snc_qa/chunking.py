@@ -16,6 +16,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -93,8 +94,10 @@ class Chunker:
     ['a b c.', 'd e.', 'f g h i', 'j k']
     """
 
-    def __init__(self, count_tokens: CountTokens, max_tokens: int = 120) -> None:
-        self.count_tokens = count_tokens
+    def __init__(self, count_tokens: CountTokens, max_tokens: int = 120, memo_size: int = 8192) -> None:
+        # Packing asks for the same piece's size several times (to decide, to add up, to merge, to
+        # record), so counts are memoised: token counting is the chunker's whole cost.
+        self.count_tokens = functools.lru_cache(maxsize=memo_size)(count_tokens)
         self.max_tokens = max_tokens
 
     def _fit(self, sentence: str) -> list[str]:

@@ -3,6 +3,11 @@
 Loaded through langchain-huggingface, with the model's own query / passage
 prompts, and exposing the tokenizer so that the chunker counts real tokens.
 
+The passages embedded while answering (the sentences of the retrieved chunks, which
+recur from one question to the next) are remembered in a small LRU cache, so a
+question about passages seen before skips most of its embedding work; indexing
+bypasses the cache.
+
 Example::
 
     from snc_qa.embeddings import EmbeddingModel
@@ -14,9 +19,12 @@ Example::
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from langchain_huggingface import HuggingFaceEmbeddings
 
 from snc_qa.bundled import E5_FOLDER_NAME, build_e5_folder
@@ -27,11 +35,15 @@ class EmbeddingModelError(RuntimeError):
     """The configured embedding model cannot be loaded; the message says what to change."""
 
 
+#: Passages remembered by :meth:`EmbeddingModel.embed_passages` (1.5 KB each for e5-small).
+PASSAGE_CACHE_SIZE = 4096
+
+
 class EmbeddingModel:
     """A sentence-transformers model with its prompts, as a LangChain ``Embeddings``."""
 
     def __init__(self, name_or_path: str, identity: str, query_prompt: str, passage_prompt: str,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 32, cache_size: int = PASSAGE_CACHE_SIZE) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub at run time
         try:
             self.langchain = HuggingFaceEmbeddings(
@@ -53,6 +65,9 @@ class EmbeddingModel:
         self.dimension = int(self.model.get_embedding_dimension())
         self.max_tokens = int(self.model.max_seq_length or 512)
         self._tokenizer = self.model.tokenizer
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: Callable[[str], None] | None = None) -> EmbeddingModel:
@@ -66,12 +81,29 @@ class EmbeddingModel:
         return cls(name, identity, settings.query_prompt, settings.passage_prompt, settings.embedding_batch_size)
 
     def count_tokens(self, text: str) -> int:
-        """Tokens the model sees for ``text`` as a passage (prompt and specials included)."""
+        """Tokens the model sees for ``text`` as a passage (prompt and specials included, never truncated)."""
         ids = self._tokenizer(self.passage_prompt + text, add_special_tokens=True, truncation=False)["input_ids"]
         return len(ids)
 
-    def embed_passages(self, texts: list[str]) -> list[list[float]]:
-        return self.langchain.embed_documents(texts)
+    def embed_passages(self, texts: list[str], cache: bool = True) -> list[list[float]]:
+        """Passage vectors (normalised), in order. ``cache=False`` for one-off texts such as a whole index."""
+        if not cache or self._cache_size <= 0:
+            return self.langchain.embed_documents(texts)
+        with self._cache_lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+            for text in found:
+                self._cache.move_to_end(text)
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            vectors = np.asarray(self.langchain.embed_documents(missing), dtype=np.float32)
+            fresh = dict(zip(missing, vectors, strict=True))
+            found.update(fresh)
+            with self._cache_lock:
+                self._cache.update(fresh)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return [found[t].tolist() for t in texts]
 
     def embed_query(self, text: str) -> list[float]:
         return self.langchain.embed_query(text)
+

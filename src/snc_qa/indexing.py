@@ -135,7 +135,9 @@ class Indexer:
                 ids.append(chunk.id)
                 texts.append(chunk.text)
                 metas.append(chunk.metadata(document))
-        vectors = self.embeddings.embed_passages(texts)
+        # One encode call per batch of documents: the model sorts the texts by length inside it, so
+        # batches pad little, and the answer-time passage cache is left out of it.
+        vectors = self.embeddings.embed_passages(texts, cache=False)
         self.store.add(ids, texts, metas, vectors)
         new = set(ids)
         stale = [cid for _, _, old in pending for cid in old if cid not in new]

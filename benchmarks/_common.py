@@ -1,0 +1,152 @@
+"""Helpers shared by the speed benchmarks: paths, quiet model loading, percentiles and tables.
+
+Every benchmark prints its project figure beside a baseline measured in the same run
+(interleaved where the two can alternate), the ratio between them and the target ratio,
+because timings on a shared two-core machine drift by tens of percent from one minute
+to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEV_SET = SHARED / "eval" / "seed_dev.jsonl"
+XQUAD_DIR = SHARED / "data" / "xquad"
+FOUNDING = ROOT / "documents" / "2024-06-10-snc-civil-society-meeting.ar.txt"
+
+
+def quiet() -> None:
+    """Silence progress bars and library warnings so that only the benchmark's figures print."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    warnings.filterwarnings("ignore")
+    import logging
+
+    for name in ("sentence_transformers", "transformers", "chromadb", "httpx"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def machine_line() -> str:
+    """One line saying what the timings ran on (cores and load), since the machine is shared."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return (f"machine: {os.cpu_count()} CPU cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+            f"(1 / 5 / 15 min), python {sys.version.split()[0]}")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0–100) with linear interpolation, as numpy's default."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100.0
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+@dataclass
+class Summary:
+    """p50 / p95 / mean of a series of measurements."""
+
+    p50: float
+    p95: float
+    mean: float
+    n: int
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Summary:
+        return cls(percentile(values, 50), percentile(values, 95),
+                   statistics.fmean(values) if values else float("nan"), len(values))
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A markdown table (readable as plain text too)."""
+    rows = [[_cell(c) for c in row] for row in rows]
+    widths = [max(len(str(h)), *(len(r[i]) for r in rows)) if rows else len(str(h)) for i, h in enumerate(headers)]
+    line = "| " + " | ".join(str(h).ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    body = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
+    return "\n".join([line, rule, *body])
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def verdict(label: str, ratio: float, target: float, at_most: bool = True) -> str:
+    """``label: ratio 0.42× (target ≤ 0.50×) PASS``."""
+    ok = ratio <= target if at_most else ratio >= target
+    sign = "≤" if at_most else "≥"
+    return f"{label}: {ratio:.2f}× (target {sign} {target:.2f}×) {'PASS' if ok else 'FAIL'}"
+
+
+def load_dev_set(path: Path, limit: int | None = None) -> list[dict]:
+    """The development questions (``shared/eval`` format), the first ``limit`` of them."""
+    items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return items[:limit] if limit else items
+
+
+def xquad_paragraphs(folder: Path, language: str = "ar", limit: int | None = None) -> list[str]:
+    """The XQuAD paragraphs (240 in all) in reading order."""
+    data = json.loads((Path(folder) / f"xquad.{language}.json").read_text(encoding="utf-8"))["data"]
+    paragraphs = [p["context"] for article in data for p in article["paragraphs"]]
+    return paragraphs[:limit] if limit else paragraphs
+
+
+def xquad_questions(folder: Path, language: str = "ar") -> list[str]:
+    """Every XQuAD question in ``language``, in file order."""
+    data = json.loads((Path(folder) / f"xquad.{language}.json").read_text(encoding="utf-8"))["data"]
+    return [qa["question"] for article in data for p in article["paragraphs"] for qa in p["qas"]]
+
+
+def write_documents(folder: Path, texts: Sequence[str], prefix: str = "doc") -> list[Path]:
+    """Write ``texts`` as numbered UTF-8 ``.txt`` files into a fresh ``folder``."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    paths = []
+    for i, text in enumerate(texts):
+        path = folder / f"{prefix}-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+class Stopwatch:
+    """``with Stopwatch() as t: ...`` then ``t.seconds``."""
+
+    def __enter__(self) -> Stopwatch:
+        self.started = time.perf_counter()
+        self.seconds = 0.0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = time.perf_counter() - self.started
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MiB (VmHWM from /proc, else getrusage)."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
