@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,9 +83,10 @@ def child_bare_embeddings() -> dict:
     return {"rss": current_rss_mb(), "peak": peak_rss_mb()}
 
 
-def run_child(args: list[str]) -> dict:
+def run_child(args: list[str], env: dict[str, str] | None = None) -> dict:
     """Run this script as a child process and read the JSON line it prints last."""
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise RuntimeError(f"child {args} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -113,12 +115,14 @@ def main() -> None:
     common = ["--eval", str(args.eval), "--documents", str(args.documents)]
     embeddings = run_child(["--child", "bare-embeddings", *common])
     llm = run_child(["--child", "bare-llm", *common])
+    llm_mmap = run_child(["--child", "bare-llm", *common], env={"SNC_QA_LLM_USE_MMAP": "true"})
     app = run_child(["--child", "app", "--questions", str(args.questions), *common])
     print(f"\npeak resident memory (VmHWM), MiB; the app answered {app['answered']} questions "
           f"in {app['seconds']:.0f} s")
     print(table(["process", "peak RSS MiB", "RSS at end MiB"], [
         ["bare e5 embedding model (one passage)", embeddings["peak"], embeddings["rss"]],
         ["bare local LLM, ChatLlamaCpp (one answer)", llm["peak"], llm["rss"]],
+        ["bare local LLM with SNC_QA_LLM_USE_MMAP=true", llm_mmap["peak"], llm_mmap["rss"]],
         ["app: Assistant(local) + web chat, loaded, before questions", app["loaded"]["peak"], app["loaded"]["rss"]],
         [f"app after {app['answered']} questions", app["peak"], app["rss"]],
     ]))

@@ -81,3 +81,14 @@ def test_openai_compatible_server(founding_assistant):
         except subprocess.TimeoutExpired:  # uvicorn may wait on an open keep-alive connection
             server.kill()
             server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("use_mmap", [False, True])
+def test_local_model_is_read_into_memory_unless_mapping_is_asked_for(use_mmap):
+    # Mapped, the GGUF's pages stay resident beside llama.cpp's repacked copy (benchmarks/memory.py).
+    generator = Generator.from_settings(Settings(generator="local", llm_use_mmap=use_mmap))
+    assert generator.chat.use_mmap is use_mmap
+    import llama_cpp
+
+    expected = llama_cpp.LLAMA_LOAD_MODE_MMAP if use_mmap else llama_cpp.LLAMA_LOAD_MODE_NONE
+    assert generator.chat.client.model_params.load_mode == expected

@@ -105,6 +105,7 @@ def _local_chat(settings: Settings, progress: Callable[[str], None] | None) -> B
         model_path=str(path),
         n_ctx=settings.llm_context,
         n_batch=512,
+        use_mmap=settings.llm_use_mmap,
         n_threads=settings.llm_threads or os.cpu_count() or 2,
         max_tokens=settings.max_new_tokens,
         temperature=0.0,
