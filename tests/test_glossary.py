@@ -39,3 +39,28 @@ def test_users_extend_the_glossary_and_bad_files_are_named(tmp_path):
         Glossary.load(bad)
     with pytest.raises(GlossaryError, match="not a file"):
         Glossary.load(tmp_path / "missing.tsv")
+
+
+def test_a_name_is_a_whole_word_not_part_of_another():
+    glossary = Glossary([Entry("مدنية", "Madaniya", kind="organisation")])
+    assert glossary.annotate("زيادة فاعلية المشاركة المدنية") == "زيادة فاعلية المشاركة المدنية"
+    assert glossary.annotate("وقدّم رئيس مدنية عرضاً") == "وقدّم رئيس مدنية (Madaniya) عرضاً"
+    assert glossary.names_in("ولمدنية دور", kind="organisation") == ["مدنية"]  # a joined clitic is no obstacle
+
+
+def test_a_quoted_entry_is_a_name_only_inside_quotes():
+    glossary = Glossary([Entry("اليوم التالي", "The Day After", kind="organisation", quoted=True)])
+    assert glossary.annotate("وفي اليوم التالي عقد اجتماع") == "وفي اليوم التالي عقد اجتماع"
+    assert glossary.names_in("وفي اليوم التالي عقد اجتماع", kind="organisation") == []
+    assert glossary.annotate("مدير منظمة “اليوم التالي” معتصم") == "مدير منظمة “اليوم التالي (The Day After)” معتصم"
+    assert glossary.in_both_scripts("The Day After works on rights.", "منظمة “اليوم التالي”") == \
+        "The Day After (اليوم التالي) works on rights."
+    assert glossary.in_both_scripts("The Day After works on rights.", "في اليوم التالي") == \
+        "The Day After works on rights."
+
+
+def test_the_quoted_column_is_read_from_a_users_file(tmp_path):
+    path = tmp_path / "names.tsv"
+    path.write_text("بيتنا\tBaytna\t\torganisation\tquoted\nمنذر سلال\tMunther Sallal\n", encoding="utf-8")
+    entries = {e.arabic: e for e in Glossary.load(path).entries}
+    assert entries["بيتنا"].quoted and not entries["منذر سلال"].quoted

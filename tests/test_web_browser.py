@@ -139,8 +139,10 @@ def test_english_question_reads_left_to_right_and_a_follow_up_uses_the_history(o
     answer = page.locator("#snc-chat .snc-answer").last
     assert direction_of(question) == ("ltr", "ltr") and direction_of(answer) == ("ltr", "ltr")
     assert answer.inner_text().startswith("According to the documents") and "اليوم التالي" in answer.inner_text()
-    quotation = answer.locator("bdi").first  # the Arabic passage quoted in the English answer keeps its order
-    assert direction_of(quotation) == ("rtl", "rtl")
+    # The Arabic passage quoted under the English lead reads right to left, the English names in it left to right.
+    quotation = answer.locator("p").nth(1)
+    assert direction_of(quotation) == ("rtl", "rtl") and "(The Day After)" in quotation.inner_text()
+    assert direction_of(quotation.locator("bdi").first) == ("ltr", "ltr")
     assert direction_of(page.locator("#snc-source-1 .snc-passage")) == ("rtl", "rtl")
     snap(page, "english-answer")
 

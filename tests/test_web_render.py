@@ -46,6 +46,9 @@ def test_an_arabic_quotation_inside_an_english_answer_is_isolated_with_its_full_
     rendered = answer_html(_answer(f"According to the documents [1]: {PASSAGE}", "en", [_source()]), "en")
     assert f'<bdi dir="rtl">{PASSAGE}</bdi>' in rendered
     assert rendered.startswith('<div class="snc-msg snc-answer" dir="ltr"')
+    quoted = answer_html(_answer("According to the documents (quoted in Arabic) [1]:\n"
+                                 "قدّم بدر جاموس (Badr Jamous) إحاطة عامة.", "en", [_source()]), "en")
+    assert '<p dir="rtl">قدّم بدر جاموس (<bdi dir="ltr">Badr Jamous</bdi>) إحاطة عامة.</p>' in quoted
     latin = question_html("ما هو موقف UN 2254 (Geneva) من ذلك؟")
     assert '<bdi dir="ltr">UN 2254 (Geneva)</bdi>' in latin
 

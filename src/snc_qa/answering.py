@@ -384,9 +384,17 @@ class Answerer:
             lead = "بحسب الوثائق:" if turn.language == "ar" else "According to the documents:"
             return "\n".join([lead, *lines])
         top = turn.units[0]
-        lead = "بحسب الوثائق" if turn.language == "ar" else "According to the documents"
         # The whole sentence: the best clause alone often lacks its subject or its ending.
-        return f"{lead} [{index[top.source.chunk_id]}]: {top.sentence or top.text}"
+        sentence = top.sentence or top.text
+        if turn.language == "ar":
+            return f"بحسب الوثائق [{index[top.source.chunk_id]}]: {sentence}"
+        if contains_arabic(sentence):
+            # No translator here is faithful enough to trust (the bundled model renamed organisations), so
+            # an English reader gets the Arabic as written, said to be Arabic, with the English names of
+            # the people and organisations the glossary knows as anchors.
+            return f"According to the documents (quoted in Arabic) [{index[top.source.chunk_id]}]:\n" \
+                   f"{self.glossary.annotate(sentence)}"
+        return f"According to the documents [{index[top.source.chunk_id]}]: {sentence}"
 
     def _listed_names(self, turn: Turn) -> list[str]:
         """Names of the kind asked for, in reading order, each cited: quoted names, then glossary names."""

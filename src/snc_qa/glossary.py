@@ -4,7 +4,9 @@ It lets an English question find Arabic passages by name, and lets the
 generator write an Arabic name in English correctly, in both scripts:
 ``Stabilization Support Unit (وحدة دعم الاستقرار)``. The bundled list covers
 the SNC's own documents; users add theirs with ``SNC_QA_GLOSSARY_PATH``
-(a TSV file: Arabic, English, other English spellings separated by ``|``).
+(a TSV file: Arabic, English, other English spellings separated by ``|``, kind,
+and ``quoted`` for a name that is also an ordinary phrase — ``اليوم التالي``, "the
+next day" — so that it counts only where the text puts it in quotes).
 
 Example::
 
@@ -37,21 +39,42 @@ class Entry:
     english: str
     aliases: tuple[str, ...] = ()
     kind: str = ""  # person | organisation | document | place | term (optional fourth column)
+    quoted: bool = False  # fifth column "quoted": a name only inside quotes, elsewhere an ordinary phrase
 
     @property
     def english_names(self) -> tuple[str, ...]:
         return (self.english, *self.aliases)
 
 
+_LETTER = "\u0621-\u064a"
+# A name starts a word, or follows the one-letter clitics written joined to it (و ف, then ب ل ك):
+# without this "مدنية" (Madaniya) would be found inside "المدنية" (civil).
+_WORD_START = (f"(?:(?<![{_LETTER}])|(?<=(?<![{_LETTER}])[وفبلك])|(?<=(?<![{_LETTER}])[وف][بلك]))")
+_OPENING, _CLOSING = "“«\"", "”»\""
+
+
 def _arabic_pattern(term: str) -> re.Pattern:
-    """Matches ``term`` in unnormalised text: any diacritics, tatweel or alef/ya/ta-marbuta forms."""
+    """Matches ``term`` as whole words in unnormalised text: any diacritics, tatweel or alef/ya/ta-marbuta forms.
+
+    >>> bool(_arabic_pattern("مدنية").search("المشاركة المدنية")), bool(_arabic_pattern("مدنية").search("ومدنية"))
+    (False, True)
+    """
     parts = []
     for char in normalize(term):
         if char == " ":
             parts.append(r"\s+")
         else:
             parts.append(_VARIANTS.get(char, re.escape(char)) + _MARKS)
-    return re.compile("".join(parts))
+    return re.compile(_WORD_START + "".join(parts) + f"(?![{_LETTER}])")
+
+
+def _in_quotes(text: str, match: re.Match, reach: int = 40) -> bool:
+    """Whether ``match`` lies inside a quotation that opens and closes within ``reach`` characters of it."""
+    before, after = text[max(0, match.start() - reach):match.start()], text[match.end():match.end() + reach]
+    opened = max(before.rfind(c) for c in _OPENING)
+    if opened < 0 or any(c in before[opened + 1:] for c in "”»"):
+        return False
+    return any(c in after for c in _CLOSING)
 
 
 class Glossary:
@@ -61,6 +84,7 @@ class Glossary:
         # Longest names first, so that "مجلس الأمن القومي" wins over "مجلس الأمن".
         self.entries = sorted(entries, key=lambda e: len(e.arabic), reverse=True)
         self._arabic = [(_arabic_pattern(e.arabic), e) for e in self.entries]
+        self._pattern_of = {e.arabic: pattern for pattern, e in self._arabic}
         self._english = [
             (re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE), e)
             for e in self.entries
@@ -90,14 +114,23 @@ class Glossary:
                 raise GlossaryError(f"{name}:{number}: expected 'Arabic<TAB>English[<TAB>aliases]'.")
             aliases = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) > 2 else ()
             kind = fields[3].lower() if len(fields) > 3 else ""
-            entries.append(Entry(fields[0], fields[1], aliases, kind))
+            quoted = len(fields) > 4 and fields[4].lower() == "quoted"
+            entries.append(Entry(fields[0], fields[1], aliases, kind, quoted))
         return entries
+
+    @staticmethod
+    def _find(pattern: re.Pattern, entry: Entry, text: str) -> re.Match | None:
+        """The first place ``text`` names ``entry`` (inside quotes, for a ``quoted`` entry)."""
+        for match in pattern.finditer(text):
+            if not entry.quoted or _in_quotes(text, match):
+                return match
+        return None
 
     def annotate(self, text: str) -> str:
         """``text`` with the English name after the first mention of each Arabic name."""
         spans: list[tuple[int, int, Entry]] = []
         for pattern, entry in self._arabic:
-            match = pattern.search(text)
+            match = self._find(pattern, entry, text)
             if match and all(match.end() <= a or match.start() >= b for a, b, _ in spans):
                 spans.append((match.start(), match.end(), entry))
         for _, end, entry in sorted(spans, key=lambda s: s[0], reverse=True):
@@ -112,7 +145,7 @@ class Glossary:
         """
         done: set[str] = set()
         for pattern, entry in sorted(self._english, key=lambda pe: -len(pe[0].pattern)):
-            if entry.arabic in done or not _arabic_pattern(entry.arabic).search(sources):
+            if entry.arabic in done or not self._find(self._pattern_of[entry.arabic], entry, sources):
                 continue
             match = pattern.search(reply)
             if not match:
@@ -128,7 +161,7 @@ class Glossary:
         """Arabic names of ``kind`` (e.g. ``"person"``) that ``text`` mentions, as the text writes them."""
         found = []
         for pattern, entry in self._arabic:
-            if entry.kind == kind and (match := pattern.search(text)):
+            if entry.kind == kind and (match := self._find(pattern, entry, text)):
                 found.append(match.group(0))
         return sorted(found, key=text.find)
 

@@ -33,6 +33,7 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run starts and ends in its script (digits may end it) and never crosses a citation bracket or a line.
 _ARABIC_RUN = re.compile(rf"[{_ARABIC}](?:[^A-Za-z\n\[\]]*[{_ARABIC}0-9])?")
 _LATIN_RUN = re.compile(rf"[A-Za-z](?:[^{_ARABIC}\n\[\]]*[A-Za-z0-9])?")
+_FIRST_LETTER = re.compile(rf"([{_ARABIC}])|[A-Za-z]")
 _PAIRS = {"(": ")", "“": "”", "«": "»", '"': '"'}
 _RUN_END = ".،؛؟!:"
 
@@ -115,7 +116,14 @@ def _blocks(answer_text: str, sources: int, base: str) -> str:
             body = _inline((_BULLET if tag == "ul" else _NUMBERED).sub("", raw, count=1), sources, base)
             parts.append(f"<li>{body}</li>")
         else:
-            parts.append(f"<p>{_inline(raw, sources, base)}</p>")
+            # A paragraph that starts in the other script (an Arabic quotation under an English lead)
+            # reads in its own direction, with the names of the message's script isolated inside it.
+            first = _FIRST_LETTER.search(raw)
+            own = ("rtl" if first.group(1) else "ltr") if first else base
+            if own != base:
+                parts.append(f'<p dir="{own}">{_inline(raw, sources, own)}</p>')
+            else:
+                parts.append(f"<p>{_inline(raw, sources, base)}</p>")
     if open_list:
         parts.append(f"</{open_list}>")
     return "".join(parts)
