@@ -111,7 +111,9 @@ class Glossary:
                 continue
             fields = [f.strip() for f in line.split("\t")]
             if len(fields) < 2 or not fields[0] or not fields[1]:
-                raise GlossaryError(f"{name}:{number}: expected 'Arabic<TAB>English[<TAB>aliases]'.")
+                raise GlossaryError(
+                    f"{name}:{number}: expected 'Arabic<TAB>English[<TAB>aliases[<TAB>kind[<TAB>quoted]]]'."
+                )
             aliases = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) > 2 else ()
             kind = fields[3].lower() if len(fields) > 3 else ""
             quoted = len(fields) > 4 and fields[4].lower() == "quoted"
