@@ -385,16 +385,15 @@ class Answerer:
             return "\n".join([lead, *lines])
         top = turn.units[0]
         # The whole sentence: the best clause alone often lacks its subject or its ending.
-        sentence = top.sentence or top.text
+        sentence, cite = top.sentence or top.text, f"[{index[top.source.chunk_id]}]"
         if turn.language == "ar":
-            return f"بحسب الوثائق [{index[top.source.chunk_id]}]: {sentence}"
+            return f"بحسب الوثائق {cite}: {sentence}"
         if contains_arabic(sentence):
             # No translator here is faithful enough to trust (the bundled model renamed organisations), so
             # an English reader gets the Arabic as written, said to be Arabic, with the English names of
             # the people and organisations the glossary knows as anchors.
-            return f"According to the documents (quoted in Arabic) [{index[top.source.chunk_id]}]:\n" \
-                   f"{self.glossary.annotate(sentence)}"
-        return f"According to the documents [{index[top.source.chunk_id]}]: {sentence}"
+            return f"According to the documents (quoted in Arabic) {cite}:\n{self.glossary.annotate(sentence)}"
+        return f"According to the documents {cite}: {sentence}"
 
     def _listed_names(self, turn: Turn) -> list[str]:
         """Names of the kind asked for, in reading order, each cited: quoted names, then glossary names."""

@@ -106,4 +106,3 @@ class EmbeddingModel:
 
     def embed_query(self, text: str) -> list[float]:
         return self.langchain.embed_query(text)
-

@@ -50,7 +50,8 @@ _LETTER = "\u0621-\u064a"
 # A name starts a word, or follows the one-letter clitics written joined to it (و ف, then ب ل ك):
 # without this "مدنية" (Madaniya) would be found inside "المدنية" (civil).
 _WORD_START = (f"(?:(?<![{_LETTER}])|(?<=(?<![{_LETTER}])[وفبلك])|(?<=(?<![{_LETTER}])[وف][بلك]))")
-_OPENING, _CLOSING = "“«\"", "”»\""
+_CURLY_CLOSING = "”»"
+_OPENING, _CLOSING = "“«\"", _CURLY_CLOSING + "\""
 
 
 def _arabic_pattern(term: str) -> re.Pattern:
@@ -72,7 +73,7 @@ def _in_quotes(text: str, match: re.Match, reach: int = 40) -> bool:
     """Whether ``match`` lies inside a quotation that opens and closes within ``reach`` characters of it."""
     before, after = text[max(0, match.start() - reach):match.start()], text[match.end():match.end() + reach]
     opened = max(before.rfind(c) for c in _OPENING)
-    if opened < 0 or any(c in before[opened + 1:] for c in "”»"):
+    if opened < 0 or any(c in before[opened + 1:] for c in _CURLY_CLOSING):
         return False
     return any(c in after for c in _CLOSING)
 

@@ -120,10 +120,8 @@ def _blocks(answer_text: str, sources: int, base: str) -> str:
             # reads in its own direction, with the names of the message's script isolated inside it.
             first = _FIRST_LETTER.search(raw)
             own = ("rtl" if first.group(1) else "ltr") if first else base
-            if own != base:
-                parts.append(f'<p dir="{own}">{_inline(raw, sources, own)}</p>')
-            else:
-                parts.append(f"<p>{_inline(raw, sources, base)}</p>")
+            attribute = f' dir="{own}"' if own != base else ""
+            parts.append(f"<p{attribute}>{_inline(raw, sources, own)}</p>")
     if open_list:
         parts.append(f"</{open_list}>")
     return "".join(parts)
