@@ -96,14 +96,25 @@ def verdict(label: str, ratio: float, target: float, at_most: bool = True) -> st
     return f"{label}: {ratio:.2f}× (target {sign} {target:.2f}×) {'PASS' if ok else 'FAIL'}"
 
 
+def require(path: Path, what: str) -> Path:
+    """``path``, or exit with a message naming what is missing and how to point the benchmark elsewhere."""
+    if not Path(path).exists():
+        sys.exit(f"benchmark: {what} is missing: {path} does not exist. The benchmarks read data that is not "
+                 "part of this repository from ../shared/ beside the checkout; put it there or pass its "
+                 "location (see --help).")
+    return Path(path)
+
+
 def load_dev_set(path: Path, limit: int | None = None) -> list[dict]:
     """The development questions (``shared/eval`` format), the first ``limit`` of them."""
+    require(path, "the question set")
     items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     return items[:limit] if limit else items
 
 
 def xquad_paragraphs(folder: Path, language: str = "ar", limit: int | None = None) -> list[str]:
     """The XQuAD paragraphs (240 in all) in reading order."""
+    require(Path(folder) / f"xquad.{language}.json", "XQuAD")
     data = json.loads((Path(folder) / f"xquad.{language}.json").read_text(encoding="utf-8"))["data"]
     paragraphs = [p["context"] for article in data for p in article["paragraphs"]]
     return paragraphs[:limit] if limit else paragraphs
@@ -111,6 +122,7 @@ def xquad_paragraphs(folder: Path, language: str = "ar", limit: int | None = Non
 
 def xquad_questions(folder: Path, language: str = "ar") -> list[str]:
     """Every XQuAD question in ``language``, in file order."""
+    require(Path(folder) / f"xquad.{language}.json", "XQuAD")
     data = json.loads((Path(folder) / f"xquad.{language}.json").read_text(encoding="utf-8"))["data"]
     return [qa["question"] for article in data for p in article["paragraphs"] for qa in p["qas"]]
 

@@ -38,6 +38,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import require
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_XQUAD = ROOT.parent / "shared" / "data" / "xquad"
 DIRECTIONS = ("ar→ar", "en→ar")
@@ -76,6 +79,7 @@ class Scores:
 
 def load_xquad(folder: Path) -> tuple[dict[str, str], list[Question]]:
     """Arabic paragraphs keyed ``AA-PP`` (article, paragraph) and the questions in both languages."""
+    require(folder / "xquad.ar.json", "XQuAD")
     arabic = json.loads((folder / "xquad.ar.json").read_text(encoding="utf-8"))["data"]
     english = json.loads((folder / "xquad.en.json").read_text(encoding="utf-8"))["data"]
     english_by_id = {qa["id"]: qa["question"] for art in english for p in art["paragraphs"] for qa in p["qas"]}

@@ -61,8 +61,9 @@ def test_upload_names_are_made_safe_and_bad_uploads_refused(founding_docs):
     docs, index = founding_docs
     assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
     assistant.index()
-    report = assistant.add_document("../../evil/ملف جديد.txt", "أسس فريق الدعم السوري جمعية الورد عام 2020.".encode())
-    assert report.added == ["ملف جديد.txt"]
+    upload = assistant.add_document("../../evil/ملف جديد.txt", "أسس فريق الدعم السوري جمعية الورد عام 2020.".encode())
+    assert (upload.status, upload.name) == ("added", "ملف جديد.txt")
+    assert upload.report.added == ["ملف جديد.txt"]
     assert (docs / "ملف جديد.txt").is_file() and not (docs.parent / "evil").exists()
     assert assistant.ask("متى تأسست جمعية الورد؟").sources[0].path == "ملف جديد.txt"
     with pytest.raises(UploadError, match="unsupported"):
@@ -75,3 +76,54 @@ def test_upload_names_are_made_safe_and_bad_uploads_refused(founding_docs):
     assert removed.removed == ["ملف جديد.txt"] and not (docs / "ملف جديد.txt").exists()
     with pytest.raises(UploadError):
         assistant.remove_document("../../etc/passwd")
+
+
+def test_uploads_never_lose_a_document(founding_docs):
+    """Name clashes keep both unless told to replace; duplicate content deletes nothing; a failed
+    replacement puts the old version back."""
+    docs, index = founding_docs
+    assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    assistant.index()
+    first = b"The Rose Society was founded in 2020 by the Syrian Support Team."
+    assert assistant.add_document("dup.txt", first).status == "added"
+    # The same bytes under another name: refused, and neither file is touched.
+    again = assistant.add_document("aaa-copy.txt", first)
+    assert (again.status, again.reason) == ("duplicate", "dup.txt")
+    assert not (docs / "aaa-copy.txt").exists() and (docs / "dup.txt").read_bytes() == first
+    assert assistant.add_document("dup.txt", first).status == "unchanged"
+    assert (docs / "dup.txt").read_bytes() == first
+
+    # Another document under the same name is kept beside the first.
+    second = b"The Olive Centre trains teachers in Idlib."
+    kept = assistant.add_document("dup.txt", second)
+    assert (kept.status, kept.name, kept.renamed_from) == ("added", "dup (2).txt", "dup.txt")
+    assert (docs / "dup.txt").read_bytes() == first and (docs / "dup (2).txt").read_bytes() == second
+    assert {"dup.txt", "dup (2).txt"} <= set(assistant.documents())
+
+    # Replacing is a choice; a replacement that cannot be indexed leaves the old version in place.
+    replaced = assistant.add_document("dup.txt", b"The Rose Society now works in Aleppo.", replace=True)
+    assert (replaced.status, replaced.name) == ("updated", "dup.txt")
+    broken = assistant.add_document("dup.txt", b"\x00\x01\x02binary" * 100, replace=True)
+    assert broken.status == "failed" and "binary" in broken.reason
+    assert (docs / "dup.txt").read_bytes() == b"The Rose Society now works in Aleppo."
+    assert "Aleppo" in assistant.retrieve("Where does the Rose Society work?", k=1)[0].text
+
+
+def test_removal_takes_every_passage_even_when_the_file_is_already_gone(founding_docs):
+    docs, index = founding_docs
+    assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    assistant.add_document("note.txt", b"The Olive Centre trains teachers in Idlib.")
+    (docs / "note.txt").unlink()  # gone from disk before the app was told
+    assistant.remove_document("note.txt")
+    assert "note.txt" not in assistant.documents()
+    assert all(s.path != "note.txt" for s in assistant.retrieve("Who trains teachers in Idlib?", k=10))
+    with pytest.raises(UploadError, match="no such document"):
+        assistant.remove_document("never-there.txt")
+
+
+def test_an_overlong_message_keeps_its_question_and_says_it_was_cut(founding_assistant):
+    question = "من هو رئيس هيئة التفاوض السورية؟"
+    answer = founding_assistant.ask("نص ملصق طويل " * 400 + question)
+    assert answer.question.endswith(question)
+    assert answer.notice and "2,000" in answer.notice and answer.language == "ar"
+    assert founding_assistant.ask(question).notice is None

@@ -69,3 +69,48 @@ def test_memoised_counts_give_the_same_chunks_with_fewer_calls():
     memoised = Chunker(words, max_tokens=12).split(_doc(text))
     assert [(c.text, c.tokens) for c in memoised] == [(c.text, c.tokens) for c in plain]
     assert len(calls) == len(set(calls)) < plain_calls  # each distinct piece is counted once
+
+
+# ---------------------------------------------------------------- any text at all
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.one_of(
+    st.text(min_size=0, max_size=60),  # any Unicode, control and format characters included
+    st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإىة", min_size=50, max_size=400),  # Arabic with no space
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789/+=-_.", min_size=50, max_size=600),  # URLs, base64
+    st.sampled_from([". ", "؟ ", "، ", "\n", "\n\n", " ", "؛", "!", "\t", "\u200b", "\x00", "-" * 300]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_is_chunked_whole_in_order_and_within_the_budget(embedding_model, text):
+    chunker = Chunker(embedding_model.count_tokens, max_tokens=24)
+    chunks = chunker.split(Document(path="a.txt", text=text, title="a", language="ar", sha256="0" * 64))
+    assert all(c.tokens <= 24 for c in chunks)
+    assert all(embedding_model.count_tokens(c.text) == c.tokens for c in chunks)
+    # Nothing lost, nothing added, nothing reordered (whitespace aside).
+    assert "".join("".join(c.text for c in chunks).split()) == "".join(text.split())
+
+
+def test_one_token_longer_than_a_chunk_is_cut_not_recursed(embedding_model):
+    for word in ("https://example.org/" + "/".join(f"seg{i}" for i in range(120)), "هيئة" * 200, "-" * 2000,
+                 "QUJD" * 5000):
+        chunks = Chunker(embedding_model.count_tokens, max_tokens=120).split(
+            Document(path="a.txt", text=f"See {word} for details.", title="a", language="en", sha256="0" * 64))
+        assert len(chunks) > 1 and all(c.tokens <= 120 for c in chunks)
+        assert "".join(c.text for c in chunks).replace(" ", "").replace("\n", "") == f"See{word}fordetails."
+
+
+def test_splitting_stops_at_its_deadline():
+    import time
+
+    import pytest
+
+    chunker = Chunker(lambda s: len(s.split()), max_tokens=10)
+    document = Document(path="a.txt", text="word " * 100 + "\n" * 3 + "more", title="a", language="en",
+                        sha256="0" * 64)
+    with pytest.raises(TimeoutError):
+        chunker.split(document, deadline=time.monotonic() - 1)

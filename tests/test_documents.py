@@ -29,7 +29,8 @@ def test_metadata_path_title_date_language_sha(tmp_path):
     doc = load_document(tmp_path, path)
     assert doc.path == "news/2024-06-10-meeting.ar.txt"
     assert doc.date == "2024-06-10"
-    assert doc.title == "Meeting"
+    # The title comes from the text, in its own language, not from the file name's Latin slug.
+    assert doc.title == "عقدت هيئة التفاوض السورية اجتماعاً موسعاً مع منظمات المجتمع المدني"
     assert len(doc.sha256) == 64
 
 
@@ -116,3 +117,23 @@ def test_scan_reports_unsupported_and_outside_links(tmp_path):
 def test_missing_folder_names_the_setting(tmp_path):
     with pytest.raises(DocumentError, match="SNC_QA_DOCUMENTS_DIR"):
         scan_folder(tmp_path / "nope")
+
+
+# ---------------------------------------------------------------- any bytes, any text
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda t: t.encode("utf-8", "replace"))),
+       suffix=st.sampled_from([".txt", ".md", ".html", ".pdf", ".docx"]))
+def test_any_file_is_a_document_or_a_named_problem(tmp_path, data, suffix):
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    try:
+        doc = load_document(tmp_path, path)
+    except DocumentError as exc:
+        assert str(exc).startswith(f"random{suffix}:") and str(tmp_path) not in str(exc)
+    else:
+        assert doc.text.strip() and doc.title and doc.language in ("ar", "en")

@@ -64,3 +64,13 @@ def test_the_quoted_column_is_read_from_a_users_file(tmp_path):
     path.write_text("بيتنا\tBaytna\t\torganisation\tquoted\nمنذر سلال\tMunther Sallal\n", encoding="utf-8")
     entries = {e.arabic: e for e in Glossary.load(path).entries}
     assert entries["بيتنا"].quoted and not entries["منذر سلال"].quoted
+
+
+def test_arabic_names_keep_english_possessives_whole():
+    glossary = Glossary.load()
+    source = "قدّم رئيس الهيئة بدر جاموس إحاطة"
+    assert glossary.in_both_scripts("Badr Jamous's organisation focuses on talks [1].", source) == \
+        "Badr Jamous's (بدر جاموس) organisation focuses on talks [1]."
+    assert glossary.in_both_scripts("Dr. Badr Jamous' organisation", source) == \
+        "Dr. Badr Jamous' (بدر جاموس) organisation"
+    assert glossary.in_both_scripts("It was Badr Jamous.", source) == "It was Badr Jamous (بدر جاموس)."

@@ -196,3 +196,53 @@ def test_unreachable_chroma_server_says_how_to_start_one(tmp_path):
 
     with pytest.raises(StoreUnavailableError, match="chroma run"):
         Assistant(chroma_url=f"http://127.0.0.1:{_free_port()}", index_dir=tmp_path, generator="extractive")
+
+
+def test_a_poison_folder_is_indexed_around_its_bad_files_and_the_app_starts(tmp_path):
+    """Each file that once broke indexing (or the app's start) beside good ones: the CLI names every bad one
+    with its reason and indexes the rest; app.py starts on the folder and answers from a good document."""
+    import httpx
+    from gradio_client import Client
+
+    from tests import poison
+
+    docs, index = tmp_path / "documents", tmp_path / "index"
+    docs.mkdir()
+    poison.good_documents(docs)
+    indexable = [make(docs).name for make in poison.INDEXABLE]
+    failing = {make(docs).name: reason for make, reason in poison.FAILING.items()}
+    env = {**os.environ, "SNC_QA_DOCUMENTS_DIR": str(docs), "SNC_QA_INDEX_DIR": str(index),
+           "SNC_QA_GENERATOR": "extractive", "SNC_QA_MAX_DOCUMENT_PASSAGES": "50"}
+    cli = Path(sys.executable).with_name("snc-qa")
+    done = subprocess.run([str(cli), "index"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    report = done.stdout
+    for name, reason in failing.items():
+        line = next(line for line in report.splitlines() if f"failed: {name}:" in line)
+        assert reason in line, line
+    for name in ["cedar-forum.en.txt", "cedar-forum.ar.txt", *indexable]:
+        assert f"added: {name}" in report, name
+    assert str(tmp_path) not in report
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    app = subprocess.Popen([sys.executable, str(root / "app.py"), "--port", str(port)], env=env, cwd=tmp_path,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            assert app.poll() is None, app.stderr.read()
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/config", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(1)
+        answer = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
+            "Where will the Cedar Forum open an office?", [], api_name="/chat")
+        assert "Idlib" in answer["text"] and answer["grounded"]
+        assert answer["sources"][0]["document"] == "cedar-forum.en.txt"
+    finally:
+        app.terminate()
+        app.wait(timeout=30)

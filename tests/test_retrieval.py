@@ -167,3 +167,31 @@ def test_hub_penalty_lowers_passages_close_to_every_question():
     assert fused[1] > fused[0]
     untouched = fuse_scores(np.array([0.82, 0.81]), np.array([True, True]), lexical=[], hub=None)
     assert untouched.tolist() == pytest.approx([0.82, 0.81])
+
+
+def test_questions_that_name_a_time_prefer_documents_of_that_time(workspace):
+    """Three statements on the same subject, months apart: the time in the question picks the document."""
+    from snc_qa import Assistant
+
+    docs, index = workspace
+    statements = {
+        "2016-01-25-statement.en.txt": "The opposition delegation said it would not attend the Geneva talks until "
+                                       "the bombardment of civilians stopped.",
+        "2016-02-12-statement.en.txt": "The opposition delegation said it welcomed the plan for a cessation of "
+                                       "hostilities agreed in Munich.",
+        "2024-06-10-statement.ar.txt": "قال وفد المعارضة إنه يرحب باستئناف المفاوضات في جنيف وفق القرار 2254.",
+    }
+    for name, body in statements.items():
+        (docs / name).write_text(body, encoding="utf-8")
+    assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    assistant.index()
+
+    def top(question: str) -> str:
+        return assistant.retrieve(question, k=3)[0].path
+
+    assert top("What did the opposition delegation say in February 2016?") == "2016-02-12-statement.en.txt"
+    assert top("What did the opposition delegation say in January 2016?") == "2016-01-25-statement.en.txt"
+    assert top("ماذا قال وفد المعارضة في كانون الثاني 2016؟") == "2016-01-25-statement.en.txt"
+    assert top("What is the most recent statement of the opposition delegation?") == "2024-06-10-statement.ar.txt"
+    answer = assistant.ask("What did the opposition delegation say in February 2016?")
+    assert answer.sources[0].date == "2016-02-12" and "Munich" in answer.text

@@ -85,12 +85,15 @@ def web(web_app) -> RunningApp:
     return web_app
 
 
-def call_event(app: RunningApp, elem_id: str, event: str, data: list) -> list:
-    """Trigger a page event over HTTP, the way the browser does, and return its final outputs."""
+def call_event(app: RunningApp, elem_id: str, event: str, data: list, session: str | None = None) -> list:
+    """Trigger a page event over HTTP, the way the browser does, and return its final outputs.
+
+    ``session`` names the browser session (its ``gr.State`` values live there); a fresh one by default.
+    """
     config = httpx.get(app.url + "config").json()
     ids = {c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == elem_id}
     fn = next(d["id"] for d in config["dependencies"] if any(t[0] in ids and t[1] == event for t in d["targets"]))
-    session = uuid.uuid4().hex[:12]
+    session = session or uuid.uuid4().hex[:12]
     joined = httpx.post(app.url + "gradio_api/queue/join",
                         json={"data": data, "fn_index": fn, "session_hash": session, "event_data": None})
     joined.raise_for_status()
@@ -214,7 +217,7 @@ def test_upload_with_a_traversal_name_lands_in_the_documents_folder(web):
     uploaded = httpx.post(web.url + "gradio_api/upload", files=[("files", (f"../../etc/{name}", body, "text/plain"))])
     cached = uploaded.json()[0]
     status, table, _menu, cleared = call_event(web, "snc-upload", "upload", [
-        [{"path": cached, "orig_name": f"../../etc/{name}", "meta": {"_type": "gradio.FileData"}}], "en"])
+        [{"path": cached, "orig_name": f"../../etc/{name}", "meta": {"_type": "gradio.FileData"}}], "en", "keep"])
     try:
         assert f"{name}: indexed" in status and name in table and cleared is None
         assert web.files_outside_index() - before == {f"documents/{name}"}

@@ -295,3 +295,54 @@ def test_local_model_streams_the_answer_token_by_token(open_page, web):
         snap(page, "local-model-answer")
     finally:
         web.assistant.configure(generator="extractive")
+
+
+def test_settings_belong_to_the_browser_that_chose_them(open_page):
+    """Two visitors at once: one asks for a single source; the other's answers keep the operator's number."""
+    mine, theirs = open_page("en-US"), open_page("en-US")
+    mine.locator("#snc-settings").get_by_text("Settings").first.click()
+    assert "your own answers only" in mine.locator("#snc-settings").inner_text()
+    assert not mine.locator("#snc-base-url").is_visible()  # no visitor types where questions are sent
+    number = mine.locator("#snc-top-k input[type=number]")
+    number.fill("1")
+    number.press("Enter")
+    mine.click("#snc-apply")
+    mine.wait_for_selector("#snc-settings-status .snc-status-ok:has-text('1 sources')")
+    snap(mine, "settings-per-visitor")
+    question = "Who heads the Day After organisation?"
+    ask(mine, question)
+    ask(theirs, question)
+    assert mine.locator("#snc-sources .snc-source").count() == 1
+    assert theirs.locator("#snc-sources .snc-source").count() > 1
+    ask(mine, question)  # and it stays so for the rest of my session
+    assert mine.locator("#snc-sources .snc-source").count() == 1
+
+
+def test_the_page_says_it_is_getting_ready_until_the_models_are_warm(browser, tmp_path):
+    from snc_qa import Assistant
+    from snc_qa.web import launch
+    from tests.test_web import free_port
+
+    (tmp_path / "documents").mkdir()
+    shutil.copy(FOUNDING, tmp_path / "documents" / FOUNDING.name)
+    port = free_port()
+    assistant = Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index",
+                          generator="extractive", port=port)
+    demo = launch(assistant, block=False, warm_up=False, quiet=True)
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        note = page.locator("#snc-ready .snc-getting-ready")
+        note.wait_for()
+        assert "Getting ready" in note.inner_text()
+        page.evaluate("window.scrollTo(0, 0)")
+        snap(page, "getting-ready")
+        assistant.warm_up()
+        page.wait_for_selector("#snc-ready [data-ready]", state="attached", timeout=10_000)
+        assert page.locator("#snc-ready .snc-getting-ready").count() == 0
+        ask(page, ARABIC_QUESTION)
+        assert "جاموس" in page.locator("#snc-chat .snc-answer").last.inner_text()
+    finally:
+        context.close()
+        demo.close()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import gradio as gr
 
 from snc_qa.answering import Answer
+from snc_qa.assistant import EMPTY_QUESTION
 from snc_qa.retrieval import Source
 from snc_qa.web import ChatApp, Turn
 
@@ -17,7 +18,7 @@ class StubAssistant:
     def __init__(self, pieces: list[str], fail: Exception | None = None) -> None:
         self.pieces, self.fail, self.histories = pieces, fail, []
 
-    def stream_events(self, question: str, history) -> Iterator[str | Answer]:
+    def stream_events(self, question: str, history, options=None) -> Iterator[str | Answer]:
         self.histories.append(list(history))
         yield from self.pieces
         if self.fail:
@@ -60,9 +61,21 @@ def test_a_failing_generator_is_reported_in_the_chat_and_left_out_of_the_history
     assert app.history(turns) == []
 
 
-def test_an_empty_question_changes_nothing():
-    updates = list(ChatApp(StubAssistant(["x"])).respond("  \x00 ", [], "en"))
+def test_an_empty_box_changes_nothing():
+    updates = list(ChatApp(StubAssistant(["x"])).respond("  \n ", [], "en"))
     assert len(updates) == 1 and all(isinstance(u, type(gr.skip())) for u in updates[0])
+
+
+def test_empty_looking_questions_get_the_reply_the_api_gives(founding_assistant):
+    """'???', '؟؟؟', zero-width or control characters: a message in the chat, in the question's language."""
+    app = ChatApp(founding_assistant)
+    for typed, expected in (("???", EMPTY_QUESTION["en"]), ("؟؟؟", EMPTY_QUESTION["ar"]),
+                            ("\u200b\u200b", EMPTY_QUESTION["en"]), ("\x00", EMPTY_QUESTION["en"])):
+        *_, (messages, _box, _, turns) = app.respond(typed, [], "en")
+        assert expected in messages[-1]["content"], typed
+        assert turns[-1].answer.text == expected and not turns[-1].answer.grounded
+        api = list(app.chat_api(typed, []))[-1]
+        assert api["text"] == expected
 
 
 def test_the_api_streams_plain_text_then_the_answer_with_its_sources():

@@ -126,12 +126,15 @@ class Answer:
     generator: str = ""
     seconds: float = 0.0
     note: str | None = None
+    #: Something the reader should know about how the question was read (in the question's language).
+    notice: str | None = None
 
     def to_dict(self) -> dict:
         return {
             "text": self.text, "language": self.language, "grounded": self.grounded,
             "question": self.question, "standalone_question": self.standalone_question,
             "generator": self.generator, "seconds": round(self.seconds, 2), "note": self.note,
+            "notice": self.notice,
             "sources": [s.to_dict() for s in self.sources],
         }
 
@@ -192,6 +195,17 @@ class Answerer:
         self.chain = self.prepare | RunnableLambda(self._generate) | RunnableLambda(self._finish)
 
     # ----------------------------------------------------------------- public
+
+    def warm_up(self) -> None:
+        """Run the prompt's fixed prefix (instructions and worked examples) through the model once.
+
+        A local model keeps the computed state of a prompt's start, so afterwards every question pays
+        only for its own sources and words.
+        """
+        if not self.generator.is_llm:
+            return
+        messages = self.prompt.format_messages(sources="[1] (warm-up) —", question="—", instruction=INSTRUCTION["en"])
+        self.generator.complete(messages, max_tokens=1)
 
     def ask(self, question: str, history: History = ()) -> Answer:
         return self.chain.invoke(Turn(question=question, history=tuple(history)))

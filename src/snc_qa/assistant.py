@@ -14,16 +14,19 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from snc_qa.answering import Answer, Answerer, History
-from snc_qa.documents import SUPPORTED_SUFFIXES
+from snc_qa.arabic import detect_language
+from snc_qa.documents import SUPPORTED_SUFFIXES, file_sha256
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
 from snc_qa.indexing import Indexer, IndexReport
@@ -61,12 +64,59 @@ EMPTY_QUESTION = {
 _ARABIC_PUNCT = re.compile("[؟،؛]")
 
 
+QUESTION_CUT = {
+    "en": "Your message was over {limit:,} characters, so only its last {limit:,} were read.",
+    "ar": "تجاوزت رسالتك {limit:,} حرف، فقُرئت آخر {limit:,} حرف منها فقط.",
+}
+
+
 def clean_question(question: str) -> str:
-    """The question without control characters or broken surrogates, spaces folded, length capped."""
+    """The question without control characters or broken surrogates, spaces folded, length capped.
+
+    An overlong message keeps its end: after a long paste, the question is what was typed last.
+
+    >>> clean_question("  what\x00 is\n2254? ")
+    'what is 2254?'
+    """
     text = question.encode("utf-8", "replace").decode("utf-8") if isinstance(question, str) else str(question)
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs", "Co") else c for c in text)
     text = re.sub(r"\s+", " ", text).strip()
-    return text[:MAX_QUESTION_CHARS]
+    if len(text) > MAX_QUESTION_CHARS:
+        tail = text[-MAX_QUESTION_CHARS:]
+        # Start at a word, not inside one.
+        text = tail.split(" ", 1)[1] if " " in tail[:40] else tail
+    return text
+
+
+def _was_cut(question: str) -> bool:
+    folded = re.sub(r"\s+", " ", str(question)).strip()
+    return len(folded) > MAX_QUESTION_CHARS
+
+
+@dataclass(frozen=True)
+class AnswerOptions:
+    """What one visitor may choose for their own answers; anything left ``None`` is the operator's setting.
+
+    The endpoint of the ``openai`` generator is the operator's (``SNC_QA_OPENAI_BASE_URL`` / ``_MODEL``);
+    a visitor may name another only when the operator allows it (``SNC_QA_ALLOW_CUSTOM_ENDPOINTS``).
+    """
+
+    generator: GeneratorName | None = None
+    top_k: int | None = None
+    openai_base_url: str | None = None
+    openai_model: str | None = None
+
+
+@dataclass
+class Upload:
+    """What became of one uploaded file. ``status``: added, updated, unchanged, duplicate or failed."""
+
+    name: str
+    status: str
+    report: IndexReport | None = None
+    passages: int = 0
+    reason: str = ""
+    renamed_from: str | None = None
 
 
 class Assistant:
@@ -90,8 +140,18 @@ class Assistant:
         self.retriever = Retriever(self.settings, self.embeddings, self.store)
         self._generator: Generator | None = None
         self._answerer: Answerer | None = None
+        # Generators and answer chains for the choices of visitors, keyed by what they depend on.
+        self._generators: dict[tuple, Generator] = {}
+        self._answerers: dict[tuple, Answerer] = {}
+        self._build_lock = threading.Lock()
         self._index_lock = threading.Lock()
+        self._upload_lock = threading.Lock()
+        self._generator_lock = threading.RLock()
+        #: Set once :meth:`warm_up` has loaded everything (the web page shows "getting ready" until then).
+        self.ready = threading.Event()
         self._checked_empty = False
+        #: Files of the documents folder that the last indexing run could not index, with the reason.
+        self.problems: dict[str, str] = {}
 
     # -------------------------------------------------------------- building
 
@@ -110,25 +170,116 @@ class Assistant:
         if any(getattr(before, k) != getattr(self.settings, k) for k in generator_keys):
             self._generator = None
         self._answerer = None
+        self._answerers = {}
         self.retriever.settings = self.settings
+
+    def generators(self) -> list[GeneratorName]:
+        """The generators a visitor may choose among: those this installation can run."""
+        offered: list[GeneratorName] = []
+        if self.settings.model_copy(update={"generator": None}).resolved_generator() == "local" \
+                or self.settings.llm_model_path:
+            offered.append("local")
+        offered.append("extractive")
+        offered.append("openai")
+        return offered
+
+    def options_settings(self, options: AnswerOptions | None) -> Settings:
+        """The operator's settings with a visitor's choices applied (refused when not offered)."""
+        if options is None:
+            return self.settings
+        update: dict = {}
+        if options.generator is not None:
+            if options.generator not in self.generators():
+                raise ValueError(f"The generator {options.generator!r} is not available here; "
+                                 f"choose one of {', '.join(self.generators())}.")
+            update["generator"] = options.generator
+        if options.top_k is not None:
+            update["top_k"] = options.top_k
+        custom = {k: v for k, v in (("openai_base_url", options.openai_base_url),
+                                    ("openai_model", options.openai_model)) if v}
+        if custom and any(getattr(self.settings, k) != v for k, v in custom.items()):
+            if not self.settings.allow_custom_endpoints:
+                raise ValueError("Only the operator can change the OpenAI-compatible server (SNC_QA_OPENAI_BASE_URL, "
+                                 "SNC_QA_OPENAI_MODEL); set SNC_QA_ALLOW_CUSTOM_ENDPOINTS=true to let visitors.")
+            update.update(custom)
+        return Settings.model_validate({**self.settings.model_dump(), **update}) if update else self.settings
+
+    def generator_for(self, settings: Settings) -> Generator:
+        """The generator for these settings, built once and shared by every visitor who chooses it."""
+        name = settings.resolved_generator()
+        key = (name, settings.openai_base_url, settings.openai_model) if name == "openai" else (name,)
+        if settings is self.settings or key == self._generator_key(self.settings):
+            return self.generator
+        with self._build_lock:
+            if key not in self._generators:
+                self._generators[key] = Generator.from_settings(settings, progress=self.progress)
+            return self._generators[key]
+
+    @staticmethod
+    def _generator_key(settings: Settings) -> tuple:
+        name = settings.resolved_generator()
+        return (name, settings.openai_base_url, settings.openai_model) if name == "openai" else (name,)
+
+    def answerer_for(self, options: AnswerOptions | None) -> Answerer:
+        """The answer chain for a visitor's choices (the operator's when ``options`` is None)."""
+        if options is None or options == AnswerOptions():
+            return self.answerer
+        settings = self.options_settings(options)
+        key = (*self._generator_key(settings), settings.top_k)
+        with self._build_lock:
+            found = self._answerers.get(key)
+        if found is None:
+            generator = self.generator_for(settings)
+            found = Answerer(settings, self.embeddings, self.retriever, generator)
+            with self._build_lock:
+                self._answerers[key] = found
+        return found
 
     @property
     def generator(self) -> Generator:
-        if self._generator is None:
-            self._generator = Generator.from_settings(self.settings, progress=self.progress)
-        return self._generator
+        with self._generator_lock:  # the warm-up and a first question must not load the model twice
+            if self._generator is None:
+                self._generator = Generator.from_settings(self.settings, progress=self.progress)
+            return self._generator
 
     @property
     def answerer(self) -> Answerer:
-        if self._answerer is None:
-            self._answerer = Answerer(self.settings, self.embeddings, self.retriever, self.generator)
-        return self._answerer
+        with self._generator_lock:
+            if self._answerer is None:
+                self._answerer = Answerer(self.settings, self.embeddings, self.retriever, self.generator)
+            return self._answerer
+
+    def warm_up(self) -> float:
+        """Load and exercise what the first question needs, so that it is no slower than later ones.
+
+        The embedding model, the index and the retriever's snapshot, the generator and the answer prompt's
+        fixed prefix (whose computed state a local model then keeps). Sets :attr:`ready`; returns seconds.
+        """
+        started = time.perf_counter()
+        say = self.progress or (lambda message: None)
+        try:
+            say("getting ready: embedding model and index")
+            self._ensure_index()
+            self.embeddings.embed_query("warm-up")
+            self.retriever.corpus()
+            for language in ("ar", "en"):
+                self.retriever.average_question(language)
+            if self.generator.is_llm:
+                say(f"getting ready: loading the {self.generator.name} model and its prompt")
+                self.answerer.warm_up()
+        finally:
+            self.ready.set()
+        seconds = time.perf_counter() - started
+        say(f"ready in {seconds:.1f} s")
+        return seconds
 
     def index(self, rebuild: bool = False, progress: Callable[[int, int, str], None] | None = None) -> IndexReport:
         """Bring the index in line with the documents folder (incremental unless ``rebuild``)."""
         with self._index_lock:
             report = Indexer(self.settings, self.embeddings, self.store).run(rebuild=rebuild, progress=progress)
             self.retriever.invalidate()
+            self.problems = {p.path: p.reason for p in [*report.failed, *report.skipped]
+                             if (Path(self.settings.documents_dir) / p.path).is_file()}
             return report
 
     def _ensure_index(self) -> None:
@@ -141,12 +292,15 @@ class Assistant:
         """What the index holds, per document path."""
         return self.store.files()
 
-    def add_document(self, filename: str, data: bytes,
-                     progress: Callable[[int, int, str], None] | None = None) -> IndexReport:
+    def add_document(self, filename: str, data: bytes, progress: Callable[[int, int, str], None] | None = None,
+                     replace: bool = False) -> Upload:
         """Store an uploaded file in the documents folder and index it (incrementally).
 
-        The name is reduced to a plain file name (no folders, no ``..``, no control characters);
-        unsupported types and files over ``max_upload_mb`` are refused with :class:`UploadError`.
+        Nothing the user has is lost: a file of the same name and other content is kept beside the old one
+        as ``name (2).ext`` unless ``replace``; content already in the documents under another name is not
+        added again; a file that cannot be indexed is not kept, and a replaced one is put back. The name is
+        reduced to a plain file name (no folders, no ``..``, no control characters); unsupported types and
+        files over ``max_upload_mb`` are refused with :class:`UploadError`.
         """
         name = safe_filename(filename)
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -158,23 +312,69 @@ class Assistant:
             raise UploadError(f"{name}: the file is empty.")
         folder = Path(self.settings.documents_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        if target.resolve().parent != folder.resolve():
-            raise UploadError(f"{filename!r}: not a plain file name.")
-        tmp = folder / f".{name}.uploading"
-        tmp.write_bytes(data)
-        os.replace(tmp, target)  # a half-written upload is never seen by the indexer
-        return self.index(progress=progress)
+        with self._upload_lock:
+            target = folder / name
+            if target.resolve().parent != folder.resolve():
+                raise UploadError(f"{name!r}: not a plain file name.")
+            sha = hashlib.sha256(data).hexdigest()
+            previous: bytes | None = None
+            renamed_from = None
+            if target.is_file():
+                if file_sha256(target) == sha:
+                    return Upload(name, "unchanged", passages=self._passages(name))
+                if replace:
+                    previous = target.read_bytes()
+                else:
+                    renamed_from, name = name, _free_name(folder, name)
+                    target = folder / name
+            same = next((path for path, info in self.store.files().items()
+                         if info.sha256 == sha and path != name and (folder / path).is_file()), None)
+            if same is not None:
+                return Upload(name, "duplicate", reason=same, renamed_from=renamed_from)
+            tmp = folder / f".{name}.uploading"
+            tmp.write_bytes(data)
+            os.replace(tmp, target)  # a half-written upload is never seen by the indexer
+            report = self.index(progress=progress)
+            problem = next((p for p in [*report.failed, *report.skipped] if p.path == name), None)
+            if problem is not None:
+                # The folder and the index stay in step: what could not be indexed is not kept, and a
+                # document it was to replace comes back as it was.
+                if previous is not None:
+                    target.write_bytes(previous)
+                else:
+                    target.unlink(missing_ok=True)
+                self.index()
+                return Upload(name, "failed", report=report, reason=problem.reason, renamed_from=renamed_from)
+            status = "updated" if previous is not None else "added"
+            return Upload(name, status, report=report, passages=self._passages(name), renamed_from=renamed_from)
+
+    def _passages(self, name: str) -> int:
+        info = self.store.files().get(name)
+        return info.chunks if info else 0
 
     def remove_document(self, path: str) -> IndexReport:
-        """Delete a document (by its path in the documents folder) and drop it from the index."""
+        """Delete a document (by its path in the documents folder) and drop it from the index.
+
+        Its passages go first, so even if the re-index after it fails or is interrupted, nothing of the
+        removed document can be cited.
+        """
         folder = Path(self.settings.documents_dir).resolve()
         target = (folder / path).resolve()
         if folder not in target.parents:
-            raise UploadError(f"{path!r} is not a document in {folder}.")
+            raise UploadError(f"{path!r} is not a document in the documents folder.")
+        rel = target.relative_to(folder).as_posix()
+        known = rel in self.store.files() or rel in self.problems
+        if not target.is_file() and not known:
+            raise UploadError(f"{rel}: there is no such document.")
+        with self._index_lock:
+            self.store.delete_path(rel)
+            self.retriever.invalidate()
         if target.is_file():
             target.unlink()
-        return self.index()
+        report = self.index()
+        if rel not in report.removed:
+            report.removed.append(rel)
+        return report
 
     # -------------------------------------------------------------- asking
 
@@ -186,18 +386,22 @@ class Assistant:
             return []
         return self.retriever.retrieve(question, k=k)
 
-    def ask(self, question: str, history: History = ()) -> Answer:
+    def ask(self, question: str, history: History = (), options: AnswerOptions | None = None) -> Answer:
         """Answer ``question`` in its own language; ``history`` is a list of (question, answer)."""
-        started = time.perf_counter()
-        question = clean_question(question)
-        if not _has_words(question):
-            return self._empty(question, started)
-        self._ensure_index()
-        return self.answerer.ask(question, _clean_history(history))
+        answer = None
+        for event in self.stream_events(question, history, options):
+            if isinstance(event, Answer):
+                answer = event
+        return answer
 
-    def stream_events(self, question: str, history: History = ()) -> Iterator[str | Answer]:
-        """Text pieces as they are generated, then the final :class:`Answer`."""
+    def stream_events(self, question: str, history: History = (),
+                      options: AnswerOptions | None = None) -> Iterator[str | Answer]:
+        """Text pieces as they are generated, then the final :class:`Answer`.
+
+        ``options`` are one visitor's choices (generator, number of sources); see :class:`AnswerOptions`.
+        """
         started = time.perf_counter()
+        cut = _was_cut(question) if isinstance(question, str) else False
         question = clean_question(question)
         if not _has_words(question):
             answer = self._empty(question, started)
@@ -205,7 +409,10 @@ class Assistant:
             yield answer
             return
         self._ensure_index()
-        yield from self.answerer.stream(question, _clean_history(history))
+        for event in self.answerer_for(options).stream(question, _clean_history(history)):
+            if isinstance(event, Answer) and cut:
+                event.notice = QUESTION_CUT[event.language].format(limit=MAX_QUESTION_CHARS)
+            yield event
 
     def stream(self, question: str, history: History = ()) -> Iterator[str]:
         """The answer's text, piece by piece.
@@ -225,6 +432,8 @@ class Assistant:
 
     def _empty(self, question: str, started: float) -> Answer:
         language = "ar" if _ARABIC_PUNCT.search(question) else "en"
+        if language == "en" and detect_language(question) == "ar":
+            language = "ar"
         return Answer(text=EMPTY_QUESTION[language], language=language, grounded=False, sources=[],
                       question=question, generator=self.settings.resolved_generator(),
                       seconds=time.perf_counter() - started, note="empty question")
@@ -236,3 +445,14 @@ def _has_words(text: str) -> bool:
 
 def _clean_history(history: History) -> list[tuple[str, str]]:
     return [(clean_question(q), str(a)[:MAX_QUESTION_CHARS]) for q, a in (history or [])][-6:]
+
+
+def _free_name(folder: Path, name: str) -> str:
+    """``name`` if no file has it, else ``stem (2).ext``, ``stem (3).ext`` …"""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    number = 2
+    while (folder / (candidate := f"{stem} ({number}){dot}{suffix}")).exists():
+        number += 1
+    return candidate

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,10 @@ _NO_BREAK_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|No|Prof|vs|e\.g|i\.e|[A-Z])
 _CLAUSE_END = re.compile(r"(?<=[،;,])\s+")
 
 CountTokens = Callable[[str], int]
+
+#: Upper bound of characters one embedding token covers (e5's SentencePiece pieces are far shorter), used to
+#: bound the search when a word longer than a whole chunk is cut.
+MAX_CHARS_PER_TOKEN = 32
 
 
 def split_sentences(text: str) -> list[str]:
@@ -49,6 +54,10 @@ def split_sentences(text: str) -> list[str]:
 def split_clauses(sentence: str) -> list[str]:
     """Clauses of one sentence, cut after ``،``, ``;`` and ``,``."""
     return [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
+
+
+class TooManyChunks(ValueError):
+    """The document makes more chunks than allowed; ``args[0]`` is how many it had made when it stopped."""
 
 
 @dataclass(frozen=True)
@@ -100,31 +109,65 @@ class Chunker:
         self.count_tokens = functools.lru_cache(maxsize=memo_size)(count_tokens)
         self.max_tokens = max_tokens
 
-    def _fit(self, sentence: str) -> list[str]:
-        """Cut an overlong sentence into pieces that fit, at clauses first, then words."""
+    def pieces(self, sentence: str) -> list[str]:
+        """``sentence`` as pieces that each fit the budget: whole, else clauses, else words, else parts of words.
+
+        Never recursive: a URL, a base64 blob or a run of letters with no space is cut into parts of
+        whole characters, so no input can exhaust the stack.
+        """
         if self.count_tokens(sentence) <= self.max_tokens:
             return [sentence]
-        pieces: list[str] = []
+        out: list[str] = []
         for clause in split_clauses(sentence):
             if self.count_tokens(clause) <= self.max_tokens:
-                pieces.append(clause)
+                out.append(clause)
                 continue
-            words, current = clause.split(), []
-            for word in words:
+            current: list[str] = []
+            for word in clause.split():
+                if self.count_tokens(word) > self.max_tokens:
+                    if current:
+                        out.append(" ".join(current))
+                        current = []
+                    out.extend(self._cut_word(word))
+                    continue
                 if current and self.count_tokens(" ".join([*current, word])) > self.max_tokens:
-                    pieces.append(" ".join(current))
+                    out.append(" ".join(current))
                     current = []
                 current.append(word)
             if current:
-                pieces.append(" ".join(current))
-        return self.pack(pieces)
+                out.append(" ".join(current))
+        return out
+
+    def _cut_word(self, word: str) -> list[str]:
+        """Parts of a word too long for one chunk, each the longest prefix that fits (by bisection)."""
+        parts: list[str] = []
+        rest = word
+        while rest:
+            # A token covers a bounded number of characters, so the search window never needs the whole
+            # rest: this keeps a multi-megabyte blob linear instead of quadratic.
+            window = rest[: self.max_tokens * MAX_CHARS_PER_TOKEN]
+            if self.count_tokens(window) <= self.max_tokens:
+                fit = len(window)
+            else:
+                low, high = 1, len(window) - 1  # low always fits (or is the single character we must take)
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    if self.count_tokens(window[:middle]) <= self.max_tokens:
+                        low = middle
+                    else:
+                        high = middle - 1
+                fit = low
+            parts.append(rest[:fit])
+            rest = rest[fit:]
+        return parts
 
     def pack(self, sentences: Sequence[str]) -> list[str]:
+        """Greedy packing of sentences into chunks within the budget (over-long ones are cut first)."""
         chunks: list[str] = []
         current: list[str] = []
         used = 0
         for sentence in sentences:
-            for piece in self._fit(sentence) if self.count_tokens(sentence) > self.max_tokens else [sentence]:
+            for piece in self.pieces(sentence):
                 size = self.count_tokens(piece)
                 if current and used + size > self.max_tokens:
                     chunks.append(" ".join(current))
@@ -135,12 +178,21 @@ class Chunker:
             chunks.append(" ".join(current))
         return chunks
 
-    def split(self, document: Document) -> list[Chunk]:
-        """The chunks of ``document``, in reading order, linked to their neighbours."""
+    def split(self, document: Document, deadline: float | None = None, max_chunks: int | None = None) -> list[Chunk]:
+        """The chunks of ``document``, in reading order, linked to their neighbours.
+
+        ``deadline`` (a :func:`time.monotonic` value) bounds the work: past it, :class:`TimeoutError`.
+        ``max_chunks`` stops the work as soon as the document is sure to make more: :class:`TooManyChunks`.
+        """
         texts: list[str] = []
         for paragraph in document.text.split("\n"):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"{document.path}: splitting into passages ran past its time budget")
             if paragraph.strip():
                 texts.extend(self.pack(split_sentences(paragraph)))
+            # Short pieces may still merge, at most two into one, so only twice the limit is sure to be over.
+            if max_chunks is not None and len(texts) > 2 * max_chunks:
+                raise TooManyChunks(len(texts))
         texts = self._merge_short(texts)
         ids = [chunk_id(document.path, document.sha256, i) for i in range(len(texts))]
         return [

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from snc_qa.arabic import normalize
 
+# An English possessive right after a name: "Jamous's", "Jamous'", "Jamous’s".
+_POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
 _MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
 _VARIANTS = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]", "و": "[وؤ]"}
 
@@ -145,6 +147,8 @@ class Glossary:
 
         >>> Glossary.load().in_both_scripts("Badr Jamous spoke.", "قدّم بدر جاموس إحاطة")
         'Badr Jamous (بدر جاموس) spoke.'
+        >>> Glossary.load().in_both_scripts("Badr Jamous' team", "قدّم بدر جاموس إحاطة")
+        "Badr Jamous' (بدر جاموس) team"
         """
         done: set[str] = set()
         for pattern, entry in sorted(self._english, key=lambda pe: -len(pe[0].pattern)):
@@ -154,10 +158,14 @@ class Glossary:
             if not match:
                 continue
             done.add(entry.arabic)
-            rest = reply[match.end():]
+            end = match.end()
+            # The Arabic goes after a possessive, not inside it: "Badr Jamous's (بدر جاموس) organisation".
+            if possessive := _POSSESSIVE.match(reply, end):
+                end = possessive.end()
+            rest = reply[end:]
             # Drop a bracket the model already put there (often the English name again).
             rest = re.sub(r"^\s*\([^()]{0,80}\)", "", rest)
-            reply = f"{reply[:match.end()]} ({entry.arabic}){rest}"
+            reply = f"{reply[:end]} ({entry.arabic}){rest}"
         return reply
 
     def names_in(self, text: str, kind: str) -> list[str]:

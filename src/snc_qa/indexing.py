@@ -19,9 +19,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snc_qa.chunking import Chunk, Chunker
-from snc_qa.documents import Document, DocumentError, Problem, file_sha256, load_document, scan_folder
+from snc_qa.chunking import Chunk, Chunker, TooManyChunks
+from snc_qa.documents import (
+    Document,
+    DocumentError,
+    DocumentLimits,
+    Problem,
+    file_sha256,
+    scan_folder,
+    unexpected_reason,
+)
 from snc_qa.embeddings import EmbeddingModel
+from snc_qa.reading import IsolatedReader
 from snc_qa.settings import Settings
 from snc_qa.store import VectorStore
 
@@ -73,6 +82,7 @@ class Indexer:
         self.batch_chunks = batch_chunks
 
     def run(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+        """Index what changed; one document's failure, whatever it is, is reported and the rest go on."""
         started = time.perf_counter()
         report = IndexReport()
         root = Path(self.settings.documents_dir)
@@ -83,40 +93,45 @@ class Indexer:
         seen_content: dict[str, str] = {}
         pending: list[tuple[Document, list[Chunk], list[str]]] = []
         present: set[str] = set()
-
-        for done, path in enumerate(files, 1):
-            rel = path.relative_to(root).as_posix()
-            present.add(rel)
-            if progress:
-                progress(done, len(files), rel)
-            try:
-                sha = file_sha256(path)
-            except OSError as exc:
-                report.failed.append(Problem(rel, f"cannot be read ({exc.strerror})"))
-                continue
-            if sha in seen_content:
-                report.skipped.append(Problem(rel, f"skipped: same content as {seen_content[sha]}"))
-                if rel in indexed:
-                    self.store.delete_path(rel)
-                continue
-            seen_content[sha] = rel
-            known = indexed.get(rel)
-            if known and known.sha256 == sha and known.complete:
-                report.unchanged.append(rel)
-                continue
-            try:
-                document = load_document(root, path, max_bytes=self.settings.max_document_mb * 2**20)
-            except DocumentError as exc:
-                report.failed.append(Problem(rel, str(exc).removeprefix(f"{rel}: ")))
-                continue
-            chunks = self.chunker.split(document)
-            old_ids = [] if known is None else self.store.ids_for(rel)
-            (report.updated if known else report.added).append(rel)
-            pending.append((document, chunks, old_ids))
-            if sum(len(c) for _, c, _ in pending) >= self.batch_chunks:
-                report.new_chunks += self._flush(pending)
-                pending = []
-        report.new_chunks += self._flush(pending)
+        settings = self.settings
+        reader = IsolatedReader(DocumentLimits.from_settings(settings), seconds=settings.max_document_seconds,
+                                memory_mb=settings.max_reader_memory_mb)
+        try:
+            for done, path in enumerate(files, 1):
+                rel = path.relative_to(root).as_posix()
+                present.add(rel)
+                if progress:
+                    progress(done, len(files), rel)
+                try:
+                    sha = file_sha256(path)
+                except OSError as exc:
+                    report.failed.append(Problem(rel, f"cannot be read ({exc.strerror})"))
+                    self._drop(rel, indexed)
+                    continue
+                if sha in seen_content:
+                    report.skipped.append(Problem(rel, f"skipped: same content as {seen_content[sha]}"))
+                    self._drop(rel, indexed)
+                    continue
+                seen_content[sha] = rel
+                known = indexed.get(rel)
+                if known and known.sha256 == sha and known.complete:
+                    report.unchanged.append(rel)
+                    continue
+                try:
+                    document, chunks = self._prepare(reader, root, path)
+                except DocumentError as exc:
+                    report.failed.append(Problem(rel, str(exc).removeprefix(f"{rel}: ")))
+                    self._drop(rel, indexed)
+                    continue
+                old_ids = [] if known is None else self.store.ids_for(rel)
+                (report.updated if known else report.added).append(rel)
+                pending.append((document, chunks, old_ids))
+                if sum(len(c) for _, c, _ in pending) >= self.batch_chunks:
+                    report.new_chunks += self._flush(pending, report)
+                    pending = []
+            report.new_chunks += self._flush(pending, report)
+        finally:
+            reader.close()
 
         for rel in sorted(set(indexed) - present):
             self.store.delete_path(rel)
@@ -125,10 +140,63 @@ class Indexer:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _flush(self, pending: list[tuple[Document, list[Chunk], list[str]]]) -> int:
-        """Embed and write a batch of documents, then drop the chunks they replace."""
+    def _prepare(self, reader: IsolatedReader, root: Path, path: Path) -> tuple[Document, list[Chunk]]:
+        """Read and split one file within its budgets; any failure is a :class:`DocumentError` naming it."""
+        rel = path.relative_to(root).as_posix()
+        settings = self.settings
+        document = reader.read(root, path)
+        try:
+            chunks = self.chunker.split(document, deadline=time.monotonic() + settings.max_document_seconds,
+                                        max_chunks=settings.max_document_passages)
+        except TooManyChunks as over:
+            raise self._too_many(rel, f"over {over.args[0]:,}") from None
+        except TimeoutError:
+            raise DocumentError(
+                f"{rel}: splitting it into passages took over {settings.max_document_seconds:g} s; split the "
+                "document, or raise SNC_QA_MAX_DOCUMENT_SECONDS."
+            ) from None
+        except Exception as exc:  # a bug here must cost this file only, never the whole index
+            raise DocumentError(f"{rel}: could not be split into passages ({unexpected_reason(exc)}).") from exc
+        if len(chunks) > settings.max_document_passages:
+            raise self._too_many(rel, f"{len(chunks):,}")
+        return document, chunks
+
+    def _too_many(self, rel: str, count: str) -> DocumentError:
+        return DocumentError(
+            f"{rel}: makes {count} passages, over the limit of {self.settings.max_document_passages:,} for one "
+            "document; split it, or raise SNC_QA_MAX_DOCUMENT_PASSAGES."
+        )
+
+    def _drop(self, rel: str, indexed: dict) -> None:
+        """A file that no longer yields a document leaves the index: its passages must not be cited."""
+        if rel in indexed:
+            self.store.delete_path(rel)
+
+    def _flush(self, pending: list[tuple[Document, list[Chunk], list[str]]], report: IndexReport) -> int:
+        """Embed and write a batch; if the batch fails, each document alone, so a failure is one file's."""
         if not pending:
             return 0
+        try:
+            return self._write(pending)
+        except Exception:
+            if len(pending) == 1:
+                return self._write_or_report(pending[0], report)
+        return sum(self._write_or_report(item, report) for item in pending)
+
+    def _write_or_report(self, item: tuple[Document, list[Chunk], list[str]], report: IndexReport) -> int:
+        document = item[0]
+        try:
+            return self._write([item])
+        except Exception as exc:
+            for done in (report.added, report.updated):
+                if document.path in done:
+                    done.remove(document.path)
+            report.failed.append(Problem(document.path, f"could not be embedded or stored ({unexpected_reason(exc)})"))
+            self.store.delete_path(document.path)
+            return 0
+
+    def _write(self, pending: list[tuple[Document, list[Chunk], list[str]]]) -> int:
+        """Embed and write a batch of documents, then drop the chunks they replace."""
         ids, texts, metas = [], [], []
         for document, chunks, _ in pending:
             for chunk in chunks:

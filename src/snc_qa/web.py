@@ -16,7 +16,9 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +28,8 @@ import gradio as gr
 
 from snc_qa.answering import Answer
 from snc_qa.arabic import detect_language
-from snc_qa.assistant import Assistant, UploadError, clean_question, safe_filename
+from snc_qa.assistant import AnswerOptions, Assistant, UploadError, clean_question, safe_filename
+from snc_qa.documents import unexpected_reason
 from snc_qa.settings import Settings
 from snc_qa.web_launch import launch_options
 from snc_qa.web_render import (
@@ -39,12 +42,14 @@ from snc_qa.web_render import (
     partial_html,
     pending_html,
     question_html,
+    ready_html,
     sources_html,
     status_html,
 )
 from snc_qa.web_text import EXAMPLE_QUESTIONS, LANGUAGE_CHOICES, text, ui_language
 
-GENERATORS = ("local", "extractive", "openai")
+#: Age (and sweep period) in seconds after which Gradio deletes its temporary copies of uploads.
+UPLOAD_CACHE_SECONDS = 3600
 # Arabic first: the theme font applies to the whole page, and Latin falls through to the system font.
 FONTS = ("Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", "Tahoma", "DejaVu Sans", "system-ui", "sans-serif")
 MONO_FONTS = ("ui-monospace", "DejaVu Sans Mono", "Menlo", "Consolas", "monospace")
@@ -54,6 +59,39 @@ SET_PAGE_DIRECTION_JS = """(language, turns) => {
   document.documentElement.dir = language === "ar" ? "rtl" : "ltr";
   return [language, turns];
 }"""
+
+
+class GradioUploads:
+    """The temporary files Gradio's upload route wrote for this app (``Blocks.upload_file_set``).
+
+    Gradio accepts any path inside its cache folder in an event's payload and files it for deletion;
+    only these files were uploaded by someone through the page.
+    """
+
+    def __init__(self, demo: gr.Blocks) -> None:
+        self.demo = demo
+
+    def owns(self, path: Path) -> bool:
+        try:
+            return str(path) in self.demo.upload_file_set and path.is_file() and not path.is_symlink()
+        except OSError:
+            return False
+
+    def release(self, path: Path, delete: bool) -> None:
+        """Forget ``path``; with ``delete``, remove it too (only ever a file the upload route wrote).
+
+        A path a crafted event named (a folder, another visitor's upload) is dropped from the components'
+        cleanup lists, where a folder would break Gradio's cache sweep; the upload route's own list keeps
+        what is there, so a real upload is still swept.
+        """
+        name = str(path)
+        owned = self.owns(path)
+        for files in self.demo.temp_file_sets:
+            if (delete and owned) or files is not self.demo.upload_file_set:
+                files.discard(name)
+        if delete and owned:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 @dataclass(frozen=True)
@@ -74,8 +112,19 @@ class ChatApp:
         *_, (messages, _, sources, turns) = app.respond("Who gave the briefing?", [], "en")
     """
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, uploads: GradioUploads | None = None) -> None:
         self.assistant = assistant
+        # What Gradio's upload route wrote: an upload event may only name one of these files, so a crafted
+        # event cannot reach any other. None: the caller is trusted (direct calls, tests).
+        self.uploads = uploads
+
+    @staticmethod
+    def options(state: dict | None) -> AnswerOptions | None:
+        """A visitor's settings (kept in their browser session) as the assistant's answer options."""
+        if not state:
+            return None
+        return AnswerOptions(generator=state.get("generator"), top_k=state.get("top_k"),
+                             openai_base_url=state.get("openai_base_url"), openai_model=state.get("openai_model"))
 
     # ------------------------------------------------------------------ chat
 
@@ -94,20 +143,25 @@ class ChatApp:
         """(question, answer) pairs for the Assistant; failed turns are left out."""
         return [(turn.question, turn.answer.text) for turn in turns if turn.answer is not None]
 
-    def respond(self, message: str, turns: list[Turn] | None, ui: str) -> Iterator[tuple[Any, Any, Any, Any]]:
-        """Stream the answer to ``message`` into the chat; yields (messages, question box, sources panel, turns)."""
+    def respond(self, message: str, turns: list[Turn] | None, ui: str,
+                options: dict | None = None) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Stream the answer to ``message`` into the chat; yields (messages, question box, sources panel, turns).
+
+        Whatever was typed gets a reply, as the API gives one: an empty-looking message is asked to be a
+        question, in its language; only a box left truly empty does nothing.
+        """
         turns = list(turns or [])
-        question = clean_question(message or "")
-        if not any(c.isalnum() for c in question):
+        if not (message or "").strip():
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
+        question = clean_question(message) or "…"
         language = detect_language(question)
         shown = [*self.messages(turns, ui), {"role": "user", "content": question_html(question)},
                  {"role": "assistant", "content": pending_html(language, ui)}]
         yield shown, "", sources_html(None, ui, searching=True), turns
         streamed, answer = "", None
         try:
-            for event in self.assistant.stream_events(question, self.history(turns)):
+            for event in self.assistant.stream_events(message, self.history(turns), self.options(options)):
                 if isinstance(event, Answer):
                     answer = event
                     break
@@ -117,7 +171,7 @@ class ChatApp:
         # Whatever stops an answer (a generator server that is down, a model that cannot load), the chat
         # must say so in the conversation rather than hang with a spinner.
         except Exception as exc:
-            turns = [*turns, Turn(question, error=f"{type(exc).__name__}: {exc}")]
+            turns = [*turns, Turn(question, error=unexpected_reason(exc))]
             yield self.messages(turns, ui), gr.skip(), sources_html(None, ui), turns
             return
         if answer is None:
@@ -126,11 +180,11 @@ class ChatApp:
             turns = [*turns, Turn(question, answer)]
         yield self.messages(turns, ui), gr.skip(), sources_html(answer, ui), turns
 
-    def respond_example(self, turns: list[Turn] | None, ui: str,
+    def respond_example(self, turns: list[Turn] | None, ui: str, options: dict | None,
                         evt: gr.SelectData) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Ask the example question that was clicked on the empty chat."""
         value = evt.value if isinstance(evt.value, dict) else {"text": str(evt.value)}
-        yield from self.respond(str(value.get("text", "")), turns, ui)
+        yield from self.respond(str(value.get("text", "")), turns, ui, options)
 
     @staticmethod
     def new_chat(ui: str) -> tuple[list, str, str, list]:
@@ -166,7 +220,7 @@ class ChatApp:
     # ------------------------------------------------------------------ documents
 
     def documents_view(self, ui: str) -> tuple[str, Any]:
-        """The documents table and the choices of the remove menu."""
+        """The documents table and the choices of the remove menu (files that failed to index included)."""
         files = self.assistant.documents()
         indexed_at: dict[str, float] = {}
         # IndexedFile carries no time; every chunk's metadata has its indexed_at stamp.
@@ -175,55 +229,73 @@ class ChatApp:
             path, stamp = meta.get("path"), meta.get("indexed_at")
             if path and isinstance(stamp, int | float):
                 indexed_at[path] = max(indexed_at.get(path, 0.0), float(stamp))
+        problems = {path: reason for path, reason in self.assistant.problems.items() if path not in files}
         choices = [(f"{info.title} — {path}", path) for path, info in sorted(files.items())]
-        return documents_html(files, indexed_at, ui), gr.update(choices=choices, value=None)
+        choices += [(f"⚠ {path} — {text(ui, 'not_indexed', reason=reason)}", path)
+                    for path, reason in sorted(problems.items())]
+        return documents_html(files, indexed_at, ui, problems), gr.update(choices=choices, value=None)
 
-    def upload(self, files: list[str] | None, ui: str,
+    def upload(self, files: list[str] | None, ui: str, clash: str = "keep",
                progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, Any, Any, Any]]:  # noqa: B008
-        """Store and index uploaded files one by one; yields (status, table, remove menu, upload box)."""
-        paths = [Path(str(f)) for f in files or []]
+        """Store and index uploaded files one by one; yields (status, table, remove menu, upload box).
+
+        Each file is copied from Gradio's upload cache, never moved: only files this page's upload route
+        wrote are accepted, and only those are cleaned up afterwards.
+        """
         lines: list[tuple[str, str]] = []
+        paths = [Path(str(f)) for f in files or []]
         for done, path in enumerate(paths):
+            if self.uploads is not None and not self.uploads.owns(path):
+                self.uploads.release(path, delete=False)
+                lines.append(("error", text(ui, "not_uploaded")))
+                continue
             # Gradio names the cached upload after the browser's file name, already reduced to a base name.
             lines.append(("busy", text(ui, "indexing", name=path.name, done=done + 1, total=len(paths))))
             yield status_html(lines, ui), gr.skip(), gr.skip(), gr.skip()
             progress((done, len(paths)), desc=path.name)
-            lines[-1] = self.store_upload(path.name, path, ui, progress)
-            path.unlink(missing_ok=True)  # no second copy of the document left in Gradio's upload cache
+            lines[-1] = self.store_upload(path.name, path, ui, progress, replace=clash == "replace")
+            if self.uploads is not None:
+                self.uploads.release(path, delete=True)  # the temporary copy, whatever became of it
         table, menu = self.documents_view(ui)
         yield status_html(lines, ui), table, menu, None
 
-    def store_upload(self, name: str, source: Path, ui: str,
-                     progress: Callable[..., Any] | None = None) -> tuple[str, str]:
+    def store_upload(self, name: str, source: Path, ui: str, progress: Callable[..., Any] | None = None,
+                     replace: bool = False) -> tuple[str, str]:
         """Add the file at ``source`` to the documents under (a safe form of) ``name``; returns (kind, message).
 
-        ``kind`` is "ok" or "error"; the message names the file and, when refused, why.
+        ``kind`` is "ok" or "error"; the message names the file and, when refused, why. The source is only
+        read: it stays where it is.
         """
+        shown = name.replace("\x00", "")
         limit_mb = self.assistant.settings.max_upload_mb
-        size = source.stat().st_size
-        if size > limit_mb * 1024 * 1024:  # checked before reading, so a huge file is never held in memory
-            shown = name.replace("\x00", "")
-            return "error", text(ui, "refused", reason=text(ui, "too_large", name=shown, size=size / 2**20,
-                                                              limit=limit_mb))
+        try:
+            size = source.stat().st_size
+            if size > limit_mb * 1024 * 1024:  # checked before reading, so a huge file is never held in memory
+                return "error", text(ui, "refused", reason=text(ui, "too_large", name=shown, size=size / 2**20,
+                                                                  limit=limit_mb))
+            data = source.read_bytes()
+        except OSError as exc:
+            return "error", text(ui, "upload_error", name=shown, reason=exc.strerror or type(exc).__name__)
 
         def indexing(done: int, total: int, indexed: str) -> None:
             if progress is not None:
                 progress((done, total), desc=indexed)
 
         try:
-            report = self.assistant.add_document(name, source.read_bytes(), progress=indexing)
+            result = self.assistant.add_document(name, data, progress=indexing, replace=replace)
         except UploadError as exc:
             return "error", text(ui, "refused", reason=str(exc))
-        stored = safe_filename(name)
-        failed = [p for p in report.failed + report.skipped if Path(p.path).name == stored]
-        if failed:
-            # An unreadable file is not kept: the folder and the index stay in step.
-            self.assistant.remove_document(stored)
-            return "error", text(ui, "failed", name=stored, reason=failed[0].reason)
-        info = self.assistant.documents().get(stored)
-        if stored in report.added or stored in report.updated:
-            return "ok", text(ui, "added", name=stored, chunks=info.chunks if info else 0)
-        return "ok", text(ui, "unchanged", name=stored)
+        if result.status == "failed":
+            return "error", text(ui, "failed", name=result.name, reason=result.reason)
+        if result.status == "duplicate":
+            return "error", text(ui, "duplicate", name=safe_filename(name), other=result.reason)
+        if result.status == "unchanged":
+            return "ok", text(ui, "unchanged", name=result.name)
+        if result.renamed_from:
+            return "ok", text(ui, "renamed", name=result.name, old=result.renamed_from, chunks=result.passages)
+        if result.status == "updated":
+            return "ok", text(ui, "updated", name=result.name, chunks=result.passages)
+        return "ok", text(ui, "added", name=result.name, chunks=result.passages)
 
     def remove(self, path: str | None, ui: str) -> tuple[str, str, Any]:
         """Delete the chosen document from the folder and the index; returns (status, table, remove menu)."""
@@ -239,28 +311,24 @@ class ChatApp:
 
     # ------------------------------------------------------------------ settings
 
-    def apply_settings(self, generator: str, base_url: str, model: str, top_k: float, ui: str) -> str:
-        """Switch generator / number of sources for the running assistant; the old ones stay on failure."""
-        before = self.assistant.settings
-        try:
-            self.assistant.configure(generator=generator, openai_base_url=(base_url or "").strip(),
-                                     openai_model=(model or "").strip(), top_k=int(top_k))
-            self.assistant.generator  # noqa: B018 -- load it now, so a missing model is reported here
-        except Exception as exc:  # pydantic's ValidationError, a missing local model, a bad URL
-            self.assistant.configure(generator=before.generator, openai_base_url=before.openai_base_url,
-                                     openai_model=before.openai_model, top_k=before.top_k)
-            return status_html([("error", text(ui, "settings_failed", error=str(exc).splitlines()[0]))], ui)
-        settings = self.assistant.settings
-        return status_html([("ok", text(ui, "applied", generator=settings.resolved_generator(),
-                                        top_k=settings.top_k))], ui)
+    def apply_settings(self, generator: str, base_url: str, model: str, top_k: float, ui: str,
+                       state: dict | None = None) -> tuple[str, dict | None]:
+        """This visitor's generator and number of sources; returns (status, the visitor's new settings).
 
-    def current_settings(self) -> tuple[Any, Any, Any, Any]:
-        """The settings controls as the assistant has them now (another visitor may have changed them)."""
+        Nothing here changes another visitor's answers. The OpenAI-compatible server is the operator's
+        unless ``SNC_QA_ALLOW_CUSTOM_ENDPOINTS`` is on; on any failure the visitor's old settings stay.
+        """
         settings = self.assistant.settings
-        generator = settings.resolved_generator()
-        openai = generator == "openai"
-        return (gr.update(value=generator), gr.update(value=settings.openai_base_url, visible=openai),
-                gr.update(value=settings.openai_model, visible=openai), gr.update(value=settings.top_k))
+        wanted: dict[str, Any] = {"generator": generator, "top_k": int(top_k)}
+        if settings.allow_custom_endpoints:
+            wanted.update(openai_base_url=(base_url or "").strip() or None, openai_model=(model or "").strip() or None)
+        try:
+            options = self.options(wanted)
+            self.assistant.generator_for(self.assistant.options_settings(options))  # a missing model shows here
+        except Exception as exc:  # pydantic's ValidationError, a generator not offered, a missing local model
+            reason = str(exc).splitlines()[0] if isinstance(exc, ValueError) else unexpected_reason(exc)
+            return status_html([("error", text(ui, "settings_failed", error=reason))], ui), state
+        return status_html([("ok", text(ui, "applied", generator=generator, top_k=int(top_k)))], ui), wanted
 
 
 @dataclass
@@ -268,7 +336,10 @@ class _Page:
     """The components of the page, so the event wiring and the relabelling can name them."""
 
     turns: gr.State
+    options: gr.State
     heading: gr.HTML
+    ready: gr.HTML
+    ready_timer: gr.Timer
     language: gr.Radio
     chat_tab: gr.Tab
     documents_tab: gr.Tab
@@ -287,6 +358,7 @@ class _Page:
     sources: gr.HTML
     table: gr.HTML
     upload: gr.File
+    clash: gr.Radio
     upload_status: gr.HTML
     remove_choice: gr.Dropdown
     remove: gr.Button
@@ -295,11 +367,11 @@ class _Page:
         """What changes with the interface language, in the order of :func:`_labels`."""
         return [self.heading, self.language, self.chat_tab, self.documents_tab, self.chatbot, self.question,
                 self.send, self.new_chat, self.accordion, self.settings_note, self.generator, self.base_url,
-                self.model, self.top_k, self.apply, self.sources, self.table, self.upload,
+                self.model, self.top_k, self.apply, self.sources, self.table, self.upload, self.clash,
                 self.remove_choice, self.remove]
 
 
-def _chat_column(settings: Settings, en: str) -> dict[str, Any]:
+def _chat_column(settings: Settings, generators: list[str], en: str) -> dict[str, Any]:
     parts: dict[str, Any] = {}
     parts["chatbot"] = gr.Chatbot(
         label=text(en, "chatbot"), height=560, elem_id="snc-chat", placeholder=text(en, "chat_placeholder"),
@@ -314,13 +386,18 @@ def _chat_column(settings: Settings, en: str) -> dict[str, Any]:
     generator = settings.resolved_generator()
     with gr.Accordion(text(en, "settings"), open=False, elem_id="snc-settings") as parts["accordion"]:
         parts["settings_note"] = gr.HTML(note_html("settings_note", en))
-        parts["generator"] = gr.Radio(list(GENERATORS), value=generator, label=text(en, "generator"),
+        parts["generator"] = gr.Radio(generators, value=generator, label=text(en, "generator"),
                                       info=text(en, "generator_info"), elem_id="snc-generator")
+        # The server that questions and passages go to is the operator's; a visitor can only type another
+        # where the operator allows it.
+        custom = settings.allow_custom_endpoints
         with gr.Row():
-            parts["base_url"] = gr.Textbox(settings.openai_base_url, label=text(en, "base_url"),
-                                           visible=generator == "openai", elem_id="snc-base-url")
-            parts["model"] = gr.Textbox(settings.openai_model, label=text(en, "model"),
-                                        visible=generator == "openai", elem_id="snc-model")
+            parts["base_url"] = gr.Textbox(settings.openai_base_url if custom else "", label=text(en, "base_url"),
+                                           visible=custom and generator == "openai", interactive=custom,
+                                           elem_id="snc-base-url")
+            parts["model"] = gr.Textbox(settings.openai_model if custom else "", label=text(en, "model"),
+                                        visible=custom and generator == "openai", interactive=custom,
+                                        elem_id="snc-model")
         parts["top_k"] = gr.Slider(1, 20, value=settings.top_k, step=1, label=text(en, "top_k"), elem_id="snc-top-k")
         parts["apply"] = gr.Button(text(en, "apply"), elem_id="snc-apply")
         parts["settings_status"] = gr.HTML("", elem_id="snc-settings-status")
@@ -332,6 +409,7 @@ def _documents_tab(en: str) -> dict[str, Any]:
     parts["table"] = gr.HTML("", elem_id="snc-documents")
     # No file_types filter: a refused type gets the assistant's own message, in the interface language.
     parts["upload"] = gr.File(label=text(en, "upload"), file_count="multiple", type="filepath", elem_id="snc-upload")
+    parts["clash"] = gr.Radio(_clash_choices(en), value="keep", label=text(en, "on_clash"), elem_id="snc-on-clash")
     parts["upload_status"] = gr.HTML("", elem_id="snc-upload-status")
     with gr.Row(equal_height=True):
         parts["remove_choice"] = gr.Dropdown([], label=text(en, "remove_choice"), scale=3,
@@ -340,24 +418,32 @@ def _documents_tab(en: str) -> dict[str, Any]:
     return parts
 
 
-def _layout(settings: Settings) -> _Page:
+def _clash_choices(ui: str) -> list[tuple[str, str]]:
+    return [(text(ui, "clash_keep"), "keep"), (text(ui, "clash_replace"), "replace")]
+
+
+def _layout(settings: Settings, generators: list[str]) -> _Page:
     """Lay the page out (inside a Blocks context), labelled in English until the visitor's language is known."""
     en = "en"
     turns = gr.State([])
+    options = gr.State(None)  # this visitor's settings; None: the operator's
     with gr.Row(equal_height=True):
         heading = gr.HTML(heading_html(en, loaded=False), elem_id="snc-heading")
         language = gr.Radio(LANGUAGE_CHOICES, value=en, label=text(en, "ui_language"), scale=0, min_width=240,
                             elem_id="snc-ui-language")
+    ready = gr.HTML("", elem_id="snc-ready")
+    ready_timer = gr.Timer(1.0, active=False)
     with gr.Tabs():
         with gr.Tab(text(en, "tab_chat"), id="chat", elem_id="snc-tab-chat") as chat_tab, gr.Row():
             with gr.Column(scale=3):
-                chat = _chat_column(settings, en)
+                chat = _chat_column(settings, generators, en)
             with gr.Column(scale=2, min_width=320):
                 sources = gr.HTML(sources_html(None, en), elem_id="snc-sources")
         with gr.Tab(text(en, "tab_documents"), id="documents", elem_id="snc-tab-documents") as documents_tab:
             documents = _documents_tab(en)
-    return _Page(turns=turns, heading=heading, language=language, chat_tab=chat_tab, documents_tab=documents_tab,
-                 sources=sources, **chat, **documents)
+    return _Page(turns=turns, options=options, heading=heading, ready=ready, ready_timer=ready_timer,
+                 language=language, chat_tab=chat_tab, documents_tab=documents_tab, sources=sources, **chat,
+                 **documents)
 
 
 def _labels(app: ChatApp, ui: str, turns: list[Turn]) -> tuple[Any, ...]:
@@ -383,6 +469,7 @@ def _labels(app: ChatApp, ui: str, turns: list[Turn]) -> tuple[Any, ...]:
         sources_html(last, ui),
         table,
         gr.update(label=text(ui, "upload")),
+        gr.update(label=text(ui, "on_clash"), choices=_clash_choices(ui)),
         gr.update(label=text(ui, "remove_choice"), choices=menu["choices"], value=None),
         gr.update(value=text(ui, "remove")),
     )
@@ -393,29 +480,39 @@ def _wire(demo: gr.Blocks, page: _Page, app: ChatApp) -> None:
     private = {"api_visibility": "private"}
     chat_outputs = [page.chatbot, page.question, page.sources, page.turns]
     for trigger in (page.question.submit, page.send.click):
-        trigger(app.respond, [page.question, page.turns, page.language], chat_outputs, **private)
-    page.chatbot.example_select(app.respond_example, [page.turns, page.language], chat_outputs, **private)
+        trigger(app.respond, [page.question, page.turns, page.language, page.options], chat_outputs, **private)
+    page.chatbot.example_select(app.respond_example, [page.turns, page.language, page.options], chat_outputs,
+                                **private)
     page.new_chat.click(app.new_chat, [page.language], chat_outputs, **private)
     page.chatbot.clear(app.new_chat, [page.language], chat_outputs, **private)
 
-    page.upload.upload(app.upload, [page.upload, page.language],
+    page.upload.upload(app.upload, [page.upload, page.language, page.clash],
                        [page.upload_status, page.table, page.remove_choice, page.upload], **private)
     page.remove.click(app.remove, [page.remove_choice, page.language],
                       [page.upload_status, page.table, page.remove_choice], **private)
-    page.generator.change(lambda g: (gr.update(visible=g == "openai"),) * 2, [page.generator],
+    custom = app.assistant.settings.allow_custom_endpoints
+    page.generator.change(lambda g: (gr.update(visible=custom and g == "openai"),) * 2, [page.generator],
                           [page.base_url, page.model], **private)
-    page.apply.click(app.apply_settings, [page.generator, page.base_url, page.model, page.top_k, page.language],
-                     [page.settings_status], **private)
+    page.apply.click(app.apply_settings,
+                     [page.generator, page.base_url, page.model, page.top_k, page.language, page.options],
+                     [page.settings_status, page.options], **private)
     page.language.change(lambda ui, turns: _labels(app, ui, turns), [page.language, page.turns], page.labelled(),
                          js=SET_PAGE_DIRECTION_JS, **private)
 
     def on_load(request: gr.Request) -> tuple[Any, ...]:
         # Arabic-speaking browsers get the Arabic interface straight away; the radio switches it.
         ui = ui_language(request.headers.get("accept-language") if request else None)
-        return (ui, heading_html(ui), *app.documents_view(ui), *app.current_settings())
+        ready = app.assistant.ready.is_set()
+        return (ui, heading_html(ui), ready_html(ready, ui), gr.Timer(active=not ready), *app.documents_view(ui))
 
-    demo.load(on_load, None, [page.language, page.heading, page.table, page.remove_choice, page.generator,
-                              page.base_url, page.model, page.top_k], **private)
+    def on_tick(ui: str) -> tuple[Any, Any]:
+        # Until the warm-up is done the page says so; then the note goes and the timer stops.
+        ready = app.assistant.ready.is_set()
+        return ready_html(ready, ui), gr.Timer(active=not ready)
+
+    demo.load(on_load, None, [page.language, page.heading, page.ready, page.ready_timer, page.table,
+                              page.remove_choice], **private)
+    page.ready_timer.tick(on_tick, [page.language], [page.ready, page.ready_timer], **private)
     gr.api(app.chat_api, api_name="chat")
 
 
@@ -426,9 +523,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     The chat is also an API endpoint, ``/chat`` (see :meth:`ChatApp.chat_api`).
     """
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    app = ChatApp(assistant)
-    with gr.Blocks(title="snc-qa · هيئة التفاوض السورية", analytics_enabled=False) as demo:
-        _wire(demo, _layout(assistant.settings), app)
+    # Temporary upload copies older than an hour are deleted, and all of them when the server restarts.
+    with gr.Blocks(title="snc-qa · هيئة التفاوض السورية", analytics_enabled=False,
+                   delete_cache=(UPLOAD_CACHE_SECONDS, UPLOAD_CACHE_SECONDS)) as demo:
+        app = ChatApp(assistant, uploads=GradioUploads(demo))
+        _wire(demo, _layout(assistant.settings, assistant.generators()), app)
     return demo
 
 
@@ -437,7 +536,7 @@ def theme() -> gr.themes.Base:
     return gr.themes.Soft(primary_hue="emerald", neutral_hue="slate", font=list(FONTS), font_mono=list(MONO_FONTS))
 
 
-def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True,
+def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True, warm_up: bool = True,
            **overrides: Any) -> gr.Blocks:
     """Start the chat for ``assistant`` on ``settings.host:port`` (default: the assistant's settings), safely.
 
@@ -449,6 +548,9 @@ def launch(assistant: Assistant, *, settings: Settings | None = None, block: boo
     demo = build_app(assistant)
     # Answers from the local model are serialised by its lock anyway; two workers keep uploads from waiting.
     demo.queue(default_concurrency_limit=2)
+    if warm_up and not assistant.ready.is_set():
+        # The page is up at once and says it is getting ready while the models load and warm up.
+        threading.Thread(target=assistant.warm_up, name="snc-qa warm-up", daemon=True).start()
     demo.launch(prevent_thread_lock=not block, theme=theme(), css=CSS, **options)
     return demo
 

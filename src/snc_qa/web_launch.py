@@ -12,6 +12,8 @@ Example::
 from __future__ import annotations
 
 import ipaddress
+import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,55 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
     return user.strip(), password
 
 
+class LoginThrottle:
+    """ASGI middleware: after ``attempts`` failed logins from one address within ``window`` seconds, that
+    address gets 429 (with ``Retry-After``) until the oldest failure leaves the window.
+
+    Gradio's login route checks a password as fast as it is asked, so without this a script can try
+    thousands a minute. Other requests, and other addresses, are not slowed.
+    """
+
+    def __init__(self, app, attempts: int = 5, window: float = 60.0) -> None:
+        self.app = app
+        self.attempts = attempts
+        self.window = window
+        self.failures: dict[str, deque[float]] = {}
+
+    def _recent(self, client: str, now: float) -> deque[float]:
+        recent = self.failures.setdefault(client, deque())
+        while recent and now - recent[0] > self.window:
+            recent.popleft()
+        return recent
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "POST" or not scope["path"].rstrip("/").endswith("/login"):
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("unknown",))[0]
+        now = time.monotonic()
+        recent = self._recent(client, now)
+        if len(recent) >= self.attempts:
+            from starlette.responses import JSONResponse
+
+            wait = max(1, int(self.window - (now - recent[0])) + 1)
+            response = JSONResponse({"detail": f"Too many failed logins; try again in {wait} s."}, status_code=429,
+                                    headers={"Retry-After": str(wait)})
+            await response(scope, receive, send)
+            return
+        status: dict[str, int] = {}
+
+        async def watch(message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, watch)
+        if status.get("code") in (400, 401, 403):
+            recent.append(time.monotonic())
+        elif not recent:
+            self.failures.pop(client, None)  # nothing to remember for this address
+
+
 def launch_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``Blocks.launch`` from the settings, refusing an unsafe setup.
 
@@ -72,7 +123,13 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     folders = [settings.documents_dir, settings.index_dir, settings.cache_dir]
     # Gradio refuses bigger uploads before they reach disk; below this the chat's own check answers in words.
     hard_limit_mb = 2 * settings.max_upload_mb + 1
+    app_kwargs: dict[str, Any] = {}
+    if auth is not None:
+        from starlette.middleware import Middleware
+
+        app_kwargs["middleware"] = [Middleware(LoginThrottle, attempts=settings.login_attempts, window=60.0)]
     return {
+        "app_kwargs": app_kwargs,
         "server_name": settings.host,
         "server_port": settings.port,
         "auth": auth,

@@ -138,6 +138,14 @@ def heading_html(ui: str, loaded: bool = True) -> str:
             f'<h1>{html.escape(text(ui, "title"))}</h1><p>{html.escape(text(ui, "subtitle"))}</p></header>')
 
 
+def ready_html(ready: bool, ui: str) -> str:
+    """Nothing once the assistant is ready; until then a note that it is getting ready."""
+    if ready:
+        return '<div class="snc-ready" data-ready="1"></div>'
+    return (f'<p class="snc-badge snc-notice snc-getting-ready" role="status" dir="{direction(ui)}" lang="{ui}">'
+            f'⏳ {html.escape(text(ui, "getting_ready"))}</p>')
+
+
 def pending_html(language: str, ui: str) -> str:
     """The answer bubble while the documents are searched, before the first token."""
     return _wrap(f'<p class="snc-pending">{html.escape(text(ui, "searching"))}</p>', language, "answer")
@@ -159,8 +167,11 @@ def answer_html(answer: Answer, ui: str) -> str:
     if not answer.grounded:
         badge = (f'<p class="snc-badge snc-ungrounded" role="note" dir="{direction(ui)}" lang="{ui}">'
                  f'⚠ {html.escape(text(ui, "not_grounded"))}</p>')
-    return _wrap(badge + _blocks(answer.text, len(answer.sources), direction(answer.language)), answer.language,
-                 "answer")
+    notice = ""
+    if answer.notice:
+        notice = f'<p class="snc-badge snc-notice" role="note" dir="auto">ℹ {html.escape(answer.notice)}</p>'
+    return _wrap(notice + badge + _blocks(answer.text, len(answer.sources), direction(answer.language)),
+                 answer.language, "answer")
 
 
 def error_html(error: str, ui: str) -> str:
@@ -232,10 +243,15 @@ def sources_html(answer: Answer | None, ui: str, searching: bool = False) -> str
     return f'<section class="snc-sources" dir="{direction(ui)}" lang="{ui}">{head}{body}</section>'
 
 
-def documents_html(files: Mapping[str, IndexedFile], indexed_at: Mapping[str, float], ui: str) -> str:
-    """The table of indexed documents, under its heading: title, file, language, date, passages, when indexed."""
+def documents_html(files: Mapping[str, IndexedFile], indexed_at: Mapping[str, float], ui: str,
+                   problems: Mapping[str, str] | None = None) -> str:
+    """The table of indexed documents, under its heading: title, file, language, date, passages, when indexed.
+
+    Files of the folder that could not be indexed (``problems``: path → reason) are listed too, with why.
+    """
     heading = f'<h3 class="snc-documents-title">{html.escape(text(ui, "documents_heading"))}</h3>'
-    if not files:
+    problems = problems or {}
+    if not files and not problems:
         return (f'<section dir="{direction(ui)}" lang="{ui}">{heading}'
                 f'<p class="snc-muted">{html.escape(text(ui, "no_documents"))}</p></section>')
     heads = "".join(f"<th>{html.escape(text(ui, key))}</th>" for key in
@@ -256,6 +272,11 @@ def documents_html(files: Mapping[str, IndexedFile], indexed_at: Mapping[str, fl
             f'<td dir="ltr">{when}</td>',
         ]
         rows.append(f'<tr data-path="{html.escape(path)}">{"".join(cells)}</tr>')
+    for path in sorted(problems):
+        reason = html.escape(text(ui, "not_indexed", reason=problems[path]))
+        rows.append(f'<tr class="snc-not-indexed" data-path="{html.escape(path)}"><td>⚠</td>'
+                    f'<td class="snc-file" dir="ltr">{html.escape(path)}</td>'
+                    f'<td colspan="4" dir="auto">{reason}</td></tr>')
     return (f'<section dir="{direction(ui)}" lang="{ui}">{heading}<table class="snc-documents"><thead><tr>{heads}'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
 
@@ -286,6 +307,8 @@ CSS = """
 .snc-caret::after { content: "▍"; opacity: 0.6; }
 .snc-badge { display: inline-block; border-radius: 6px; padding: 0.1em 0.6em; font-size: 0.9em; }
 .snc-ungrounded { background: #fff4e5; color: #8a4b00; border: 1px solid #f5c27a; }
+.snc-notice { background: #eef2ff; color: #3730a3; border: 1px solid #c7d2fe; }
+.snc-not-indexed td { color: #b91c1c; }
 .snc-error { background: #fdecec; color: #8a1c1c; border: 1px solid #f1a4a4; }
 .snc-sources { font-size: 0.95em; }
 .snc-sources-title { margin: 0 0 0.5em; }

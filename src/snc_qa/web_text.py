@@ -66,7 +66,7 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "indexing": "Indexing {name} ({done}/{total})…",
         "added": "{name}: indexed ({chunks} passages) — you can ask about it now.",
         "unchanged": "{name}: already indexed with the same content.",
-        "refused": "Refused — {reason}",
+        "refused": "Refused — {reason}.",
         "failed": "{name}: not indexed — {reason}. The file was not kept.",
         "too_large": "{name}: {size:.1f} MB is over the {limit} MB upload limit.",
         "remove_choice": "Document to remove",
@@ -74,7 +74,7 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "removed": "{name}: removed from the documents folder and the index.",
         "nothing_to_remove": "Pick a document to remove first.",
         "settings": "Settings",
-        "settings_note": "Applies to everyone using this app.",
+        "settings_note": "Applies to your own answers only; other visitors keep theirs.",
         "generator": "Generator",
         "generator_info": "local: the bundled model on this computer · extractive: quotes the best passage, fastest "
                           "· openai: any OpenAI-compatible server",
@@ -83,7 +83,20 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "top_k": "Number of sources",
         "apply": "Apply settings",
         "applied": "Settings applied: generator {generator}, {top_k} sources.",
-        "settings_failed": "Settings not applied: {error}",
+        "settings_failed": "Settings not applied: {error}.",
+        "renamed": "{name}: a different document already had the name {old}, so both are kept; this one is {name} "
+                   "({chunks} passages).",
+        "updated": "{name}: replaced by the new version and indexed ({chunks} passages).",
+        "duplicate": "{name}: the same content is already in the documents as {other}; nothing was added.",
+        "not_uploaded": "A file was refused: it was not uploaded through this page.",
+        "upload_error": "{name}: could not be stored ({reason}).",
+        "on_clash": "When a document of the same name exists",
+        "clash_keep": "Keep both",
+        "clash_replace": "Replace it",
+        "not_indexed": "not indexed: {reason}",
+        "custom_endpoint_off": "The server and model are set by the operator.",
+        "getting_ready": "Getting ready — loading the language model. You can type your question now; it is "
+                         "answered as soon as the model is loaded.",
     }),
     "ar": MappingProxyType({
         "title": "مساعد وثائق هيئة التفاوض السورية",
@@ -125,7 +138,7 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "indexing": "جارٍ فهرسة {name} ({done}/{total})…",
         "added": "{name}: فُهرست ({chunks} مقطعاً) — يمكنك السؤال عنها الآن.",
         "unchanged": "{name}: مفهرسة مسبقاً بالمحتوى نفسه.",
-        "refused": "مرفوض — {reason}",
+        "refused": "مرفوض — {reason}.",
         "failed": "{name}: لم تُفهرس — {reason}. لم يُحتفظ بالملف.",
         "too_large": "{name}: حجمها {size:.1f} ميغابايت، وهو أكبر من حد الرفع {limit} ميغابايت.",
         "remove_choice": "الوثيقة المراد حذفها",
@@ -133,7 +146,7 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "removed": "{name}: حُذفت من مجلد الوثائق ومن الفهرس.",
         "nothing_to_remove": "اختر وثيقة لحذفها أولاً.",
         "settings": "الإعدادات",
-        "settings_note": "تنطبق على كل من يستخدم هذا التطبيق.",
+        "settings_note": "تنطبق على إجاباتك أنت فقط؛ ولا تتغير إعدادات الزوار الآخرين.",
         "generator": "المولّد",
         "generator_info": "local: النموذج المضمَّن على هذا الحاسوب · extractive: يقتبس أفضل مقطع، الأسرع "
                           "· openai: أي خادم متوافق مع OpenAI",
@@ -142,7 +155,19 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "top_k": "عدد المصادر",
         "apply": "تطبيق الإعدادات",
         "applied": "طُبّقت الإعدادات: المولّد {generator}، {top_k} مصادر.",
-        "settings_failed": "لم تُطبّق الإعدادات: {error}",
+        "settings_failed": "لم تُطبّق الإعدادات: {error}.",
+        "renamed": "{name}: كانت وثيقة مختلفة تحمل الاسم {old}، فاحتُفظ بالاثنتين؛ هذه هي {name} ({chunks} مقطعاً).",
+        "updated": "{name}: استُبدلت بالنسخة الجديدة وفُهرست ({chunks} مقطعاً).",
+        "duplicate": "{name}: المحتوى نفسه موجود في الوثائق باسم {other}؛ لم يُضف شيء.",
+        "not_uploaded": "رُفض ملف: لم يُرفع من هذه الصفحة.",
+        "upload_error": "{name}: تعذّر حفظها ({reason}).",
+        "on_clash": "عند وجود وثيقة بالاسم نفسه",
+        "clash_keep": "الاحتفاظ بالاثنتين",
+        "clash_replace": "استبدالها",
+        "not_indexed": "لم تُفهرس: {reason}",
+        "custom_endpoint_off": "يحدّد المشغّل الخادم والنموذج.",
+        "getting_ready": "جارٍ التحضير — يُحمَّل النموذج اللغوي. يمكنك كتابة سؤالك الآن، وستأتيك الإجابة حالما "
+                         "يكتمل التحميل.",
     }),
 })
 
@@ -154,7 +179,11 @@ def text(language: str, key: str, **values: object) -> str:
     'a.txt: removed from the documents folder and the index.'
     """
     table = _TEXT["ar" if language == "ar" else "en"]
-    return table[key].format(**values) if values else table[key]
+    if not values:
+        return table[key]
+    # A reason or an error is a sentence of its own; its full stop would double the template's.
+    values = {k: v.rstrip(". ") if isinstance(v, str) and k in ("reason", "error") else v for k, v in values.items()}
+    return table[key].format(**values)
 
 
 def ui_language(accept_language: str | None) -> UiLanguage:

@@ -1,0 +1,109 @@
+"""The time a question asks about: a year, a month, a day, "last year", "the most recent …", in Arabic or English.
+
+Retrieval prefers passages of documents dated inside that time (a document's date comes from its
+file name or its first lines, see :func:`snc_qa.documents.find_date`).
+
+Example::
+
+    >>> from datetime import date
+    >>> parse_timeframe("What did the opposition say in January 2016?", today=date(2026, 11, 30))
+    TimeFrame(start=datetime.date(2016, 1, 1), end=datetime.date(2016, 1, 31), latest=False)
+    >>> parse_timeframe("ماذا قالت الهيئة في 2024؟", today=date(2026, 11, 30)).start
+    datetime.date(2024, 1, 1)
+    >>> parse_timeframe("What is the most recent statement?", today=date(2026, 11, 30)).latest
+    True
+    >>> parse_timeframe("Who heads the commission?", today=date(2026, 11, 30)) is None
+    True
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from snc_qa.arabic import normalize
+from snc_qa.documents import AR_MONTHS, EN_MONTHS
+
+_MONTH_NAMES = sorted({normalize(name) for name in AR_MONTHS} | set(EN_MONTHS), key=len, reverse=True)
+_MONTH = "|".join(re.escape(name) for name in _MONTH_NAMES)
+_YEAR = r"(19[5-9]\d|20\d\d)"
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:of\s+)?({_MONTH})\s*,?\s*{_YEAR}(?!\d)")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+{_YEAR}(?!\d)")
+_MONTH_YEAR = re.compile(
+    rf"(?:^|[\s(،,])(?:[وفب]|في\s+)?(?:شهر\s+)?({_MONTH})\s*,?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?{_YEAR}(?!\d)"
+)
+_YEAR_ONLY = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
+_LAST_YEAR = re.compile(r"\blast year\b|\bprevious year\b|العام الماضي|السنه الماضيه|العام السابق")
+_THIS_YEAR = re.compile(r"\bthis year\b|هذا العام|العام الحالي|هذه السنه|السنه الحاليه")
+_LAST_MONTH = re.compile(r"\blast month\b|الشهر الماضي|الشهر السابق")
+_LATEST = re.compile(
+    r"\b(most recent|latest|newest|last (?:statement|meeting|news|report|item|document|communique)|recently)\b"
+    r"|(?:^|\s)(?:اخر|احدث|الاخير|الاخيره|مؤخرا)(?:\s|$|[؟?.،])"
+)
+# A resolution or article number is no year: "resolution 2254", "القرار 2118".
+_NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}$")
+
+
+@dataclass(frozen=True)
+class TimeFrame:
+    """Dates from ``start`` to ``end`` (inclusive); ``latest`` asks for the newest documents instead."""
+
+    start: date | None = None
+    end: date | None = None
+    latest: bool = False
+
+    def contains(self, iso_date: str | None) -> bool:
+        """Whether a document dated ``iso_date`` (YYYY-MM-DD) falls inside this time."""
+        if not iso_date or self.start is None or self.end is None:
+            return False
+        try:
+            day = date.fromisoformat(iso_date[:10])
+        except ValueError:
+            return False
+        return self.start <= day <= self.end
+
+
+def _month(name: str) -> int | None:
+    key = normalize(name)
+    for table in (EN_MONTHS, {normalize(k): v for k, v in AR_MONTHS.items()}):
+        if key in table:
+            return table[key]
+    return None
+
+
+def _whole_month(year: int, month: int) -> TimeFrame:
+    return TimeFrame(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def parse_timeframe(question: str, today: date | None = None) -> TimeFrame | None:
+    """The time ``question`` names, or None when it names none."""
+    today = today or date.today()
+    text = normalize(question)
+    if m := _DAY_MONTH_YEAR.search(text):
+        month = _month(m.group(2))
+        if month and 1 <= int(m.group(1)) <= calendar.monthrange(int(m.group(3)), month)[1]:
+            day = date(int(m.group(3)), month, int(m.group(1)))
+            return TimeFrame(day, day)
+    if m := _MONTH_DAY_YEAR.search(text):
+        month = _month(m.group(1))
+        if month and 1 <= int(m.group(2)) <= calendar.monthrange(int(m.group(3)), month)[1]:
+            day = date(int(m.group(3)), month, int(m.group(2)))
+            return TimeFrame(day, day)
+    if (m := _MONTH_YEAR.search(text)) and (month := _month(m.group(1))):
+        return _whole_month(int(m.group(2)), month)
+    for m in _YEAR_ONLY.finditer(text):
+        if not _NOT_A_YEAR.search(text[: m.start()]):
+            year = int(m.group(1))
+            return TimeFrame(date(year, 1, 1), date(year, 12, 31))
+    if _LAST_MONTH.search(text):
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return _whole_month(year, month)
+    if _LAST_YEAR.search(text):
+        return TimeFrame(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
+    if _THIS_YEAR.search(text):
+        return TimeFrame(date(today.year, 1, 1), date(today.year, 12, 31))
+    if _LATEST.search(text):
+        return TimeFrame(latest=True)
+    return None

@@ -1,0 +1,41 @@
+from datetime import date
+
+import pytest
+
+from snc_qa.timeframe import TimeFrame, parse_timeframe
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("What did the opposition say in January 2016?", date(2016, 1, 1), date(2016, 1, 31)),
+    ("Who met Kerry on 25 January 2016?", date(2016, 1, 25), date(2016, 1, 25)),
+    ("What happened on February 12, 2016?", date(2016, 2, 12), date(2016, 2, 12)),
+    ("ماذا قالت الهيئة في 2024؟", date(2024, 1, 1), date(2024, 12, 31)),
+    ("ماذا حدث في شباط 2016؟", date(2016, 2, 1), date(2016, 2, 29)),
+    ("ماذا حدث في فبراير 2016؟", date(2016, 2, 1), date(2016, 2, 29)),
+    ("من التقى في 10 حزيران 2024؟", date(2024, 6, 10), date(2024, 6, 10)),
+    ("What did the commission do last year?", date(2025, 1, 1), date(2025, 12, 31)),
+    ("ماذا فعلت الهيئة العام الماضي؟", date(2025, 1, 1), date(2025, 12, 31)),
+    ("Who spoke last month?", date(2026, 10, 1), date(2026, 10, 31)),
+])
+def test_times_named_in_either_language(question, start, end):
+    assert parse_timeframe(question, TODAY) == TimeFrame(start, end)
+
+
+@pytest.mark.parametrize("question", ["What is the most recent statement?", "ما هو آخر بيان للهيئة؟",
+                                      "What did the latest meeting decide?", "ما أحدث خبر عن المفاوضات؟"])
+def test_the_newest_documents_asked_for(question):
+    assert parse_timeframe(question, TODAY) == TimeFrame(latest=True)
+
+
+@pytest.mark.parametrize("question", ["Which resolutions were cited, 2118 or 2254?", "ما هو القرار 2254؟",
+                                      "Who heads the commission?", "كم عدد المشاركين؟"])
+def test_numbers_that_are_no_year_and_questions_without_a_time(question):
+    assert parse_timeframe(question, TODAY) is None
+
+
+def test_a_document_date_is_inside_or_outside():
+    january = TimeFrame(date(2016, 1, 1), date(2016, 1, 31))
+    assert january.contains("2016-01-25") and not january.contains("2016-02-01")
+    assert not january.contains(None) and not january.contains("not a date")
