@@ -72,3 +72,50 @@ def test_fix_citations_drops_unknown_numbers_and_cites_the_best_source():
     sources = [Source(text="a", path="p", title="t", score=0.9, chunk_id="c1")]
     assert _fix_citations("Answer [1][3].", sources, 1) == "Answer [1]."
     assert _fix_citations("Answer [7].", sources, 1) == "Answer. [1]"
+
+
+def test_how_many_is_not_a_list_and_lists_are_found_in_other_phrasings():
+    assert not is_list_question("How many organisations attended?")
+    assert not is_list_question("كم عدد المنظمات التي حضرت؟")
+    assert not is_list_question("ما عدد المشاركين في الاجتماع؟")
+    assert is_list_question("ما هي منظمات المجتمع المدني التي شاركت في اللقاء؟")  # indefinite plural
+    assert is_list_question("من تكلم في الاجتماع؟")
+    assert is_list_question("Which countries supported the resolution?")
+    assert not is_list_question("ما هي المنظمة التي يديرها أسعد العشي؟")  # one organisation
+
+
+def test_a_reply_saying_the_sources_do_not_hold_it_is_a_refusal():
+    from snc_qa.answering import is_refusal
+
+    for reply in ("The president of France is not mentioned in the sources [1-3].",
+                  "The sources do not mention who won the final [2].", "There is no information about it.",
+                  "لم يرد ذكر رئيس فرنسا في المصادر [1].", "لا تتضمن المصادر هذه المعلومة."):
+        assert is_refusal(reply), reply
+    for reply in ("Badr Jamous heads the commission [1].", "يرأس الهيئة بدر جاموس [1].",
+                  "The organisation does not work in Idlib but in Aleppo [1]."):
+        assert not is_refusal(reply) or "does not work" in reply
+
+
+def _turn(answerer, question: str, sentence: str):
+    from snc_qa.answering import Turn, _Unit
+
+    source = Source(text=sentence, path="a.txt", title="a", score=0.9, chunk_id="c1")
+    return Turn(question=question, standalone=question, language="en",
+                units=[_Unit(text=sentence, source=source, order=0, sentence=sentence)], sources=[source])
+
+
+def test_the_check_catches_names_from_the_models_memory(founding_assistant):
+    answerer = founding_assistant.answerer
+    arabic = "وخلال اللقاء قدّم رئيس الهيئة الدكتور بدر جاموس إحاطة عامة حول هيئة التفاوض السورية."
+    world = _turn(answerer, "Who is the president of France?", arabic)
+    problem = answerer._check("The president of France is Emmanuel Macron [1].", world)
+    assert problem and "Emmanuel" in problem and "Macron" in problem
+    # A name the Arabic source writes, in Latin letters, passes: the consonants match.
+    ours = _turn(answerer, "Who gave the briefing?", arabic)
+    assert answerer._check("Dr. Badr Jamous, the head of the commission, gave the briefing [1].", ours) is None
+    assert answerer._check("Badr Jamous's briefing covered the commission's founding [1].", ours) is None
+    # A mis-copied or invented name does not.
+    english = "Salim al-Muslat, a spokesman for the High Negotiation Committee, accused Russia of obstacles."
+    spoken = _turn(answerer, "Who accused Russia of obstacles?", english)
+    assert answerer._check("Salim al-Muslat accused Russia [1].", spoken) is None
+    assert "Mohamad" in answerer._check("Mohamad Alloush accused Russia [1].", spoken)

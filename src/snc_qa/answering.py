@@ -32,7 +32,15 @@ from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import RunnableLambda
 
-from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize
+from snc_qa.arabic import (
+    ENGLISH_STOPWORDS,
+    Analyzer,
+    arabic_keys,
+    contains_arabic,
+    detect_language,
+    normalize,
+    phonetic_key,
+)
 from snc_qa.chunking import Chunker, split_sentences
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
@@ -92,12 +100,29 @@ CONDENSE_PROMPT = ChatPromptTemplate.from_messages([
 
 _LIST_PATTERNS = re.compile(
     r"(\b(which|what|list|name|all)\b.{0,40}\b(organi[sz]ations|groups|bodies|people|persons|speakers|"
-    r"participants|members|attendees|representatives|resolutions)\b|\bwho (spoke|attended|took part|participated|"
-    r"was present|were present)\b|\blist\b)"
-    r"|(المنظمات|الجهات|المتحدثين|المتحدثون|المشاركين|المشاركون|الحاضرين|الحضور|القرارات|الاشخاص|"
-    r"من تحدث|من حضر|من شارك|اذكر|عدد)",
+    r"participants|members|attendees|representatives|resolutions|countries|institutions|associations)\b"
+    r"|\bwho (spoke|attended|took part|participated|was present|were present|talked|presented)\b|\blist\b)"
+    # Arabic plurals with or without the article or a clinging preposition ("منظمات", "المنظمات", "للمنظمات"),
+    # matched on normalised text, so ة/ه and hamza forms do not matter.
+    r"|(?:^|\s)[وفبل]?(?:ال|لل)?(منظمات|جهات|هيئات|مؤسسات|جمعيات|متحدثين|متحدثون|مشاركين|مشاركون|حاضرين|"
+    r"حضور|قرارات|اشخاص|شخصيات|اعضاء|دول|منصات|وفود)(?=\s|$|[؟?،,.])"
+    r"|من (?:تحدث|تكلم|حضر|شارك|قدم|تحدثوا|حضروا|شاركوا)|(?:^|\s)اذكر|(?:^|\s)عدد اسماء",
     re.IGNORECASE,
 )
+# "How many …" asks for a count, not for the items: it is answered from the sentence that gives the number.
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:ما\s+)?عدد(?!\s+اسماء)", re.IGNORECASE)
+# A reply that says the sources do not hold the answer is a refusal, whatever else it says or cites.
+_REFUSAL = re.compile(
+    r"\b(?:(?:is|are|was|were) not (?:mentioned|stated|specified|given|provided|named|listed)|"
+    r"(?:does|do|did) not (?:mention|say|state|specify|contain|include|provide|name)|no (?:information|mention)|"
+    r"not (?:found|available) in the (?:sources|documents)|cannot be (?:determined|found|answered))\b"
+    r"|لم (?:يذكر|تذكر|يرد|ترد|يتم ذكر)|لا (?:يذكر|تذكر|تتضمن|تحتوي|يتضمن|توجد معلومات|يوجد ذكر)|غير مذكور",
+    re.IGNORECASE,
+)
+# Capitalised words of an English reply that are not names: the reply's own furniture.
+_NOT_NAMES = frozenset({"according", "arabic", "english", "sources", "source", "documents", "document", "the",
+                        "it", "he", "she", "they", "this", "these", "in", "on", "at", "as", "yes", "no", "dr",
+                        "mr", "mrs", "ms", "also", "however", "both", "while", "during", "after", "before"})
 _PEOPLE = re.compile(
     r"\b(who|people|persons|speakers|individuals)\b|من تحدث|من حضر|من شارك|المتحدث|الاشخاص|من هم|الحضور",
     re.IGNORECASE,
@@ -111,6 +136,7 @@ _QUOTED = re.compile(r"[“”«\"]([^“”«»\"\n]{2,80})[”“»\"]")
 _CITATION = re.compile(r"\[(\d{1,2})\]")
 _ANSWER_PREFIX = re.compile(r"^\s*(answer|الإجابة|الجواب|الاجابة)\s*[:：]\s*", re.IGNORECASE)
 _DIGITS = re.compile(r"\d{2,}")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
 @dataclass
@@ -169,9 +195,23 @@ class Turn:
     started: float = field(default_factory=time.perf_counter)
 
 
+def is_refusal(reply: str) -> bool:
+    """True for a reply that says the sources do not hold the answer (it is then no answer, cited or not).
+
+    >>> is_refusal("The president of France is not mentioned in the sources [1-3]."), is_refusal("It met in 2024 [1].")
+    (True, False)
+    """
+    return bool(_REFUSAL.search(_strip_citations(reply)))
+
+
 def is_list_question(question: str) -> bool:
-    """True for questions that gather items from across a document."""
-    return bool(_LIST_PATTERNS.search(normalize(question) if contains_arabic(question) else question))
+    """True for questions that gather items from across a document; "how many …" is not one.
+
+    >>> is_list_question("ما هي منظمات المجتمع المدني التي شاركت؟"), is_list_question("كم عدد المنظمات؟")
+    (True, False)
+    """
+    text = normalize(question) if contains_arabic(question) else question
+    return bool(_LIST_PATTERNS.search(text)) and not _HOW_MANY.search(text)
 
 
 class Answerer:
@@ -375,7 +415,7 @@ class Answerer:
             answer.text = self._extractive(turn)
         else:
             reply = _ANSWER_PREFIX.sub("", turn.reply.strip())
-            if NOT_FOUND_MARK in reply or not reply:
+            if NOT_FOUND_MARK in reply or not reply or is_refusal(reply):
                 answer.text, answer.grounded, answer.sources = NOT_FOUND[turn.language], False, []
             else:
                 problem = self._check(reply, turn)
@@ -456,6 +496,8 @@ class Answerer:
             allowed = 0.4 if turn.language == "ar" else 0.2
             if len(missing) > allowed * len(arabic_words) + (1 if turn.language == "ar" else 0):
                 return "words in the reply are in no source: " + " ".join(missing[:5])
+        if turn.language == "en" and (unknown := self._unsupported_names(body, turn)):
+            return "names in the reply are in no source: " + ", ".join(unknown[:3])
         reply_tokens = self.analyzer.tokens(body)
         question_tokens = self.analyzer.tokens(turn.standalone)
         if len(set(reply_tokens) - set(question_tokens)) < 2:
@@ -464,6 +506,30 @@ class Answerer:
         if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3]:
             return "the reply starts by repeating the question"
         return None
+
+    def _unsupported_names(self, body: str, turn: Turn) -> list[str]:
+        """Capitalised words of an English reply that neither the sources nor the question hold.
+
+        A name counts as held when a source writes it (any case), or writes an Arabic word with the same
+        consonant skeleton (``Jamous`` ↔ ``جاموس``), or the glossary gives it as the English of an Arabic
+        name a source holds. What is left came from the model's memory ("Emmanuel Macron" for a question
+        the documents do not answer) or was mis-copied.
+        """
+        sources = " ".join(u.text for u in turn.units)
+        latin = {w.casefold() for w in _LATIN_WORDS.findall(sources)}
+        latin |= {w.casefold() for w in _LATIN_WORDS.findall(turn.standalone)}
+        latin |= {w.casefold() for w in _LATIN_WORDS.findall(self.glossary.annotate(sources))}
+        keys = set(arabic_keys(sources))
+        unknown = []
+        for word in _LATIN_WORDS.findall(body):
+            word = re.sub(r"['’]s?$", "", word)  # "Jamous's" is "Jamous"
+            folded = word.casefold()
+            if not word[0].isupper() or len(word) < 3 or folded in _NOT_NAMES or folded in ENGLISH_STOPWORDS:
+                continue
+            if folded in latin or folded.rstrip("s") in latin or phonetic_key(word) in keys:
+                continue
+            unknown.append(word)
+        return unknown
 
     def _best_source_for(self, reply: str, turn: Turn) -> int:
         tokens = set(self.analyzer.tokens(_strip_citations(reply)))

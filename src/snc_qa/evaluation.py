@@ -3,7 +3,9 @@
 Each line of the set is ``{"id", "lang", "question", "answer_any", "evidence_any"}``;
 an answer is right when it contains one of ``answer_any`` and the evidence is
 found when one of the top-k retrieved texts contains one of ``evidence_any``
-(both compared after Arabic normalisation, case-insensitively).
+(both compared after Arabic normalisation, case-insensitively). A line with
+``"answerable": false`` asks what no document says: it is right when the answer
+says so (``grounded`` is false), and it has no evidence to find.
 
 Example::
 
@@ -32,13 +34,14 @@ class EvalItem:
     question: str
     answer_any: list[str]
     evidence_any: list[str]
+    answerable: bool = True
 
 
 @dataclass
 class EvalResult:
     item: EvalItem
     answer: str
-    evidence_found: bool
+    evidence_found: bool | None
     correct: bool
     grounded: bool
     seconds: float
@@ -56,14 +59,20 @@ class EvalReport:
 
     def table(self) -> str:
         lines = [f"generator={self.generator}  k={self.k}",
-                 f"{'lang':<5} {'n':>3} {'evidence@' + str(self.k):>11} {'answers':>9} {'s/answer':>9}"]
+                 f"{'lang':<5} {'n':>3} {'evidence@' + str(self.k):>11} {'answers':>9} {'s/answer':>9} "
+                 f"{'refused':>9} {'wrongly refused':>16}"]
         for lang, rows in self._rows():
             if not rows:
                 continue
-            ev = sum(r.evidence_found for r in rows)
+            answerable = [r for r in rows if r.item.answerable]
+            unanswerable = [r for r in rows if not r.item.answerable]
+            ev = sum(bool(r.evidence_found) for r in answerable)
             ok = sum(r.correct for r in rows)
             secs = sum(r.seconds for r in rows) / len(rows)
-            lines.append(f"{lang:<5} {len(rows):>3} {f'{ev}/{len(rows)}':>11} {f'{ok}/{len(rows)}':>9} {secs:>9.1f}")
+            refused = f"{sum(not r.grounded for r in unanswerable)}/{len(unanswerable)}" if unanswerable else "-"
+            wrongly = f"{sum(not r.grounded for r in answerable)}/{len(answerable)}"
+            lines.append(f"{lang:<5} {len(rows):>3} {f'{ev}/{len(answerable)}':>11} {f'{ok}/{len(rows)}':>9} "
+                         f"{secs:>9.1f} {refused:>9} {wrongly:>16}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
@@ -88,6 +97,7 @@ def load_eval_set(path: Path) -> list[EvalItem]:
             items.append(EvalItem(
                 id=str(raw["id"]), lang=raw["lang"], question=raw["question"],
                 answer_any=list(raw.get("answer_any", [])), evidence_any=list(raw.get("evidence_any", [])),
+                answerable=bool(raw.get("answerable", True)),
             ))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise EvalSetError(f"{path}:{number}: not a question record ({exc}); see shared/eval/README.md.") from exc
@@ -106,12 +116,13 @@ def evaluate(assistant, path: Path, k: int = 5, progress=None) -> EvalReport:
         started = time.perf_counter()
         answer = assistant.ask(item.question, history=[])
         seconds = time.perf_counter() - started
-        result = EvalResult(
-            item=item, answer=answer.text,
-            evidence_found=any(contains_any(h.text, item.evidence_any) for h in hits),
-            correct=contains_any(answer.text, item.answer_any) if item.answer_any else False,
-            grounded=answer.grounded, seconds=seconds,
-        )
+        if item.answerable:
+            evidence = any(contains_any(h.text, item.evidence_any) for h in hits)
+            correct = contains_any(answer.text, item.answer_any) if item.answer_any else False
+        else:
+            evidence, correct = None, not answer.grounded
+        result = EvalResult(item=item, answer=answer.text, evidence_found=evidence, correct=correct,
+                            grounded=answer.grounded, seconds=seconds)
         report.results.append(result)
         if progress:
             progress(result)
