@@ -329,6 +329,7 @@ def test_the_page_says_it_is_getting_ready_until_the_models_are_warm(browser, tm
     assistant = Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index",
                           generator="extractive", port=port)
     demo = launch(assistant, block=False, warm_up=False, quiet=True)
+    assistant.ready.clear()  # as if the models were still loading; warmed by hand below
     context = browser.new_context(locale="en-US")
     try:
         page = context.new_page()

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     context_sentences: int = Field(5, ge=1, le=40, description="Sentences handed to the generator.")
     glossary_path: Path | None = Field(None, description="Extra bilingual glossary (TSV: arabic<TAB>english).")
 
+    warm_up: bool = Field(
+        True, description="Load and warm the models when the web chat starts, so the first answer is not slower."
+    )
     host: str = "127.0.0.1"
     port: int = 7860
     auth: str | None = Field(None, description="user:password for the web UI; required off loopback.")

@@ -536,8 +536,8 @@ def theme() -> gr.themes.Base:
     return gr.themes.Soft(primary_hue="emerald", neutral_hue="slate", font=list(FONTS), font_mono=list(MONO_FONTS))
 
 
-def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True, warm_up: bool = True,
-           **overrides: Any) -> gr.Blocks:
+def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True,
+           warm_up: bool | None = None, **overrides: Any) -> gr.Blocks:
     """Start the chat for ``assistant`` on ``settings.host:port`` (default: the assistant's settings), safely.
 
     Refuses a non-loopback address without ``SNC_QA_AUTH`` (see :func:`snc_qa.web_launch.launch_options`).
@@ -548,7 +548,11 @@ def launch(assistant: Assistant, *, settings: Settings | None = None, block: boo
     demo = build_app(assistant)
     # Answers from the local model are serialised by its lock anyway; two workers keep uploads from waiting.
     demo.queue(default_concurrency_limit=2)
-    if warm_up and not assistant.ready.is_set():
+    if warm_up is None:
+        warm_up = (settings or assistant.settings).warm_up
+    if not warm_up:
+        assistant.ready.set()  # nothing will warm it: the page must not wait for it
+    elif not assistant.ready.is_set():
         # The page is up at once and says it is getting ready while the models load and warm up.
         threading.Thread(target=assistant.warm_up, name="snc-qa warm-up", daemon=True).start()
     demo.launch(prevent_thread_lock=not block, theme=theme(), css=CSS, **options)
