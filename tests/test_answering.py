@@ -119,3 +119,15 @@ def test_the_check_catches_names_from_the_models_memory(founding_assistant):
     spoken = _turn(answerer, "Who accused Russia of obstacles?", english)
     assert answerer._check("Salim al-Muslat accused Russia [1].", spoken) is None
     assert "Mohamad" in answerer._check("Mohamad Alloush accused Russia [1].", spoken)
+
+
+def test_an_arabic_question_answered_from_an_english_passage_says_it_is_quoted_in_english(workspace):
+    from snc_qa import Assistant
+
+    docs, index = workspace
+    (docs / "forum.en.txt").write_text("The Cedar Forum, a civil society network, met in Gaziantep. Its coordinator, "
+                                       "Lina Haddad, said the forum would open an office in Idlib.", encoding="utf-8")
+    assistant = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    answer = assistant.ask("أين سيفتح منتدى الأرز مكتباً؟")
+    assert answer.language == "ar" and answer.grounded
+    assert answer.text.startswith("بحسب الوثائق (نص مقتبس بالإنجليزية) [1]:\n") and "Idlib" in answer.text

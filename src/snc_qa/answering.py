@@ -441,6 +441,10 @@ class Answerer:
         # The whole sentence: the best clause alone often lacks its subject or its ending.
         sentence, cite = top.sentence or top.text, f"[{index[top.source.chunk_id]}]"
         if turn.language == "ar":
+            if detect_language(sentence) == "en":
+                # The same care the other way: an Arabic reader is told the passage is English, and it stands
+                # on its own left-to-right line.
+                return f"بحسب الوثائق (نص مقتبس بالإنجليزية) {cite}:\n{sentence}"
             return f"بحسب الوثائق {cite}: {sentence}"
         if contains_arabic(sentence):
             # No translator here is faithful enough to trust (the bundled model renamed organisations), so
