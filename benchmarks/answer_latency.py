@@ -3,7 +3,8 @@
 The baseline is the plain LangChain chain people build first, with the very same local model
 and embedding model: ``RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)`` over
 the founding document, Chroma, top-4 retrieval, one "answer from the context" stuff prompt and
-``ChatLlamaCpp`` on the bundled Qwen2.5-Coder-1.5B GGUF. The project is
+the local chat model (llama.cpp through xllamacpp, ``snc_qa.llm_local``; llama-cpp-python's ``ChatLlamaCpp``
+until it was dropped) on the bundled Qwen2.5-Coder-1.5B GGUF. The project is
 ``Assistant(generator="local").stream_events``. Both stream; the first text piece is the time to
 first token, the end of the stream the total. Answers are scored with
 ``snc_qa.evaluation.contains_any`` against ``answer_any``.
@@ -65,18 +66,25 @@ def timed_stream(pieces: Iterator[object], final_text: Callable[[list[object]], 
     return Timing(ttft=first if first is not None else total, total=total, text=final_text(seen))
 
 
+def context_tokens(chat: object) -> int:
+    """Prompt + reply tokens the model held after its last answer (llama-server's timings)."""
+    timings = chat.last_timings
+    return int(timings.get("cache_n", 0) + timings.get("prompt_n", 0) + timings.get("predicted_n", 0))
+
+
 class PlainChain:
     """The plain LangChain RAG chain of the issue, built from stock LangChain parts."""
 
     def __init__(self, document: Path, model_folder: Path, gguf: Path, max_tokens: int, work: Path) -> None:
         from langchain_chroma import Chroma
-        from langchain_community.chat_models import ChatLlamaCpp
         from langchain_core.documents import Document
         from langchain_core.output_parsers import StrOutputParser
         from langchain_core.prompts import ChatPromptTemplate
         from langchain_core.runnables import RunnablePassthrough
         from langchain_huggingface import HuggingFaceEmbeddings
         from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        from snc_qa.llm_local import LlamaServerChat
 
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
         chunks = splitter.split_documents([Document(page_content=document.read_text(encoding="utf-8"),
@@ -89,11 +97,9 @@ class PlainChain:
         store = Chroma.from_documents(chunks, embeddings, collection_name="plain_chain",
                                       persist_directory=str(work / "plain-chain-index"))
         self.chunks = len(chunks)
-        self.llm = ChatLlamaCpp(
+        self.llm = LlamaServerChat(  # the same runtime as the project's, with ChatLlamaCpp's sampling defaults
             model_path=str(gguf), n_ctx=4096, n_batch=512, n_threads=os.cpu_count() or 2,
-            max_tokens=max_tokens, temperature=0.0, seed=0,
-            rope_freq_base=0.0,  # 0 = the GGUF's own rope base; the wrapper's default 10000 breaks Qwen
-            streaming=True, verbose=False,
+            max_tokens=max_tokens, temperature=0.0, top_k=40, repeat_penalty=1.1, seed=0,
         )
         prompt = ChatPromptTemplate.from_messages([("system", BASELINE_SYSTEM), ("human", "{question}")])
         retriever = store.as_retriever(search_kwargs={"k": 4})
@@ -106,7 +112,7 @@ class PlainChain:
 
     def answer(self, question: str) -> Timing:
         timing = timed_stream(self.chain.stream(question), lambda seen: "".join(str(p) for p in seen))
-        timing.ctx_tokens = int(self.llm.client.n_tokens)
+        timing.ctx_tokens = context_tokens(self.llm)
         return timing
 
 
@@ -132,7 +138,7 @@ class Project:
             return answers[-1].text if answers else "".join(p for p in seen if isinstance(p, str))
 
         timing = timed_stream(self.assistant.stream_events(question), final)
-        timing.ctx_tokens = int(self.assistant.generator.chat.client.n_tokens)
+        timing.ctx_tokens = context_tokens(self.assistant.generator.chat)
         return timing
 
 

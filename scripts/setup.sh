@@ -19,13 +19,12 @@ pip install -q --upgrade pip
 # torch is pinned to the CPU build that lies on these machines; an unpinned torch pulls a multi-GB CUDA build.
 pip install -q "torch==2.13.0"
 
-# llama.cpp is compiled here (about 8 minutes on 2 cores, then cached by pip). A -march=native build
-# uses AMX tiles on these Xeons, which crash inside the VM, so build a portable AVX2 binary instead.
-export CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF"
+# llama.cpp comes prebuilt: xllamacpp's portable AVX2 wheel (no AVX-512, no AMX, whose tiles crash inside the
+# VMs of these Xeons). --only-binary: never fall back to compiling it from its source distribution.
 extras="local"
 [ "$want_tests" = 1 ] && extras="local,test"
-echo "setup: installing snc-qa[$extras] (the first time compiles llama.cpp: several minutes)" >&2
-pip install -q -e ".[$extras]"
+echo "setup: installing snc-qa[$extras]" >&2
+pip install -q --only-binary xllamacpp -e ".[$extras]"
 
 if [ "$want_tests" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing Debian's chromium for the browser tests" >&2

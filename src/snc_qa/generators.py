@@ -1,4 +1,4 @@
-"""Generator backends behind one interface: ``local`` (bundled GGUF via llama-cpp-python),
+"""Generator backends behind one interface: ``local`` (bundled GGUF, llama.cpp in process via xllamacpp),
 ``openai`` (any OpenAI-compatible server) and ``extractive`` (no LLM).
 
 Example::
@@ -83,13 +83,9 @@ class Generator:
 
 
 def _local_chat(settings: Settings, progress: Callable[[str], None] | None) -> BaseChatModel:
-    try:
-        from langchain_community.chat_models import ChatLlamaCpp
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise GeneratorError("langchain-community is missing; reinstall with `pip install -e '.[local]'`.") from exc
-    if not _has_llama_cpp():
+    if not _has_xllamacpp():
         raise GeneratorError(
-            "The local generator needs llama-cpp-python; install it with `pip install -e '.[local]'`, "
+            "The local generator needs xllamacpp (prebuilt llama.cpp); install it with `pip install -e '.[local]'`, "
             "or set SNC_QA_GENERATOR=extractive or openai."
         )
     if settings.llm_model_path:
@@ -101,7 +97,9 @@ def _local_chat(settings: Settings, progress: Callable[[str], None] | None) -> B
             path = assemble_gguf(settings.cache_dir, progress=progress)
         except BundledModelError as exc:
             raise GeneratorError(str(exc)) from exc
-    return ChatLlamaCpp(
+    from snc_qa.llm_local import LlamaServerChat
+
+    return LlamaServerChat(
         model_path=str(path),
         n_ctx=settings.llm_context,
         n_batch=512,
@@ -111,15 +109,11 @@ def _local_chat(settings: Settings, progress: Callable[[str], None] | None) -> B
         temperature=0.0,
         top_k=1,
         repeat_penalty=1.05,
-        rope_freq_base=0.0,  # 0 = take Qwen's own rope base from the GGUF (the wrapper's default breaks it)
-        rope_freq_scale=0.0,
         seed=0,
-        streaming=True,
-        verbose=False,
     )
 
 
-def _has_llama_cpp() -> bool:
+def _has_xllamacpp() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("llama_cpp") is not None
+    return importlib.util.find_spec("xllamacpp") is not None

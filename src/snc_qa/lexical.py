@@ -9,6 +9,7 @@ Example::
     index = LexicalIndex.build(["id1", "id2"], ["نص أول", "second text"])
     index.search("النص الأول", k=5)               # [("id1", 1.23)]
     index.search_tokens(["نص"], k=5)             # the same, from tokens already made
+    index.strength(index.search("النص الأول", k=5)[0][1], index.analyzer("النص الأول"))   # 0–1: how much matched
 """
 
 from __future__ import annotations
@@ -47,6 +48,30 @@ class LexicalIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def full_match(self, tokens: Sequence[str]) -> float:
+        """The score of a text holding each of ``tokens`` once, at the average length.
+
+        A token the index does not hold counts as the rarest, since no text matches it. Scores divided by
+        this say how much of a question a text matched, in a way that does not depend on the rest of the
+        corpus (:meth:`strength`); scores divided by the best one only rank texts against each other.
+        """
+        if self.retriever is None or not tokens:
+            return 0.0
+        scores = self.retriever.scores
+        documents, starts = int(scores["num_docs"]), scores["indptr"]
+        total = 0.0
+        for token in tokens:
+            column = self.retriever.vocab_dict.get(token)
+            df = int(starts[column + 1] - starts[column]) if column is not None and column + 1 < len(starts) else 0
+            total += float(np.log(1.0 + (documents - df + 0.5) / (df + 0.5)))  # bm25s's (Lucene's) IDF
+        # Lucene's term-frequency part, tf / (tf + k1 · length / average length), at tf = 1 and average length.
+        return total / (1.0 + self.retriever.k1)
+
+    def strength(self, score: float, tokens: Sequence[str]) -> float:
+        """``score`` as a share of :meth:`full_match` of ``tokens`` (0 when there is nothing to match)."""
+        full = self.full_match(tokens)
+        return score / full if full > 0 else 0.0
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """Best texts for ``query`` as (chunk id, BM25 score), best first; only positive scores."""

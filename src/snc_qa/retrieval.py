@@ -1,19 +1,35 @@
-"""Hybrid retrieval: dense e5 search in Chroma, re-scored with Arabic-aware BM25 and names.
+"""Hybrid retrieval: dense e5 search, re-scored with Arabic-aware BM25 and names, over documents in any
+mix of Arabic and English.
 
-Each candidate chunk (the dense hits plus the lexical hits) gets one score:
+Each language of the documents is searched on its own, and the languages are merged on scores made
+comparable, because a question sits closer to every passage in its own language than to the passage in
+the other language that answers it (e5 similarities of the two languages differ by about 0.04 on average).
+Each candidate chunk (the best chunks of each language plus the lexical and name hits) gets one score:
 
-* its cosine similarity to the question (e5, the same number :attr:`Source.score` reports);
-* when the chunk is in another language than the question, minus a share of its similarity
-  to an *average* question of that language. Some passages sit close to every question asked
-  in the other language ("hubs"); this takes the pull away without touching same-language
-  search. The average comes from a few generic questions embedded once (``GENERIC_QUESTIONS``);
-* plus BM25 over the chunk and its neighbours (so a chunk is found by the terms its context
-  holds), scaled by the best BM25 score of the question: in full when the chunk is in the
-  question's language, at a fraction across scripts, where lexical matches are only the Latin
-  words and digits the text happens to contain;
-* for an English question, plus the Arabic names it asks about: glossary names (searched in the
-  chunk itself, where the name is written) and capitalised words matched to Arabic words by their
-  phonetic key (``Tesla`` ↔ ``تسلا``).
+* its cosine similarity to the question (e5, the same number :attr:`Source.score` reports), **less the
+  question's similarity to the average passage of the chunk's language**, so that a chunk counts by how
+  far it stands out among the passages of its language. A language of few passages has its average
+  drawn towards the whole corpus's (``CENTROID_PRIOR_PASSAGES``), which is what the raw cosine does;
+* when the chunk is in another language than the question, minus a share of its similarity to an
+  *average* question of the question's language. Some passages sit close to every question asked in
+  the other language ("hubs"); this takes the pull away. The average comes from a few generic questions
+  embedded once (``GENERIC_QUESTIONS``);
+* plus BM25 over the chunk and its neighbours (so a chunk is found by the terms its context holds),
+  scaled by the best BM25 score **among the chunks of the same language**: in full when the chunk is in
+  the question's language, at a fraction across scripts, where lexical matches are only the Latin words
+  and digits the text happens to contain.
+
+BM25 reorders the chunks of one language; it must not decide between languages, since a question always
+shares words with passages in its own language and almost never with the other. So each language's best
+fused score is then set back to its best calibrated dense score (plus ``LEXICAL_EVIDENCE_WEIGHT`` for a
+language whose best BM25 match is more than ``LEXICAL_EVIDENCE_FLOOR`` of a full match of the question:
+a real match, not the question's common words). Names then count in every language:
+
+* an English question's Arabic names: glossary names (searched in the chunk itself, where the name is
+  written), capitalised words matched to Arabic words by their phonetic key (``Tesla`` ↔ ``تسلا``) and
+  by the romanised spellings of the Arabic words (``رامي`` → ``rami``, :mod:`snc_qa.names`);
+* an Arabic question's Latin names: its words matched to the capitalised words of the passages by
+  phonetic key and by romanised spelling (``جاموس`` → ``Jamous``).
 
 Scores are fused rather than ranks because the dense similarity carries how sure the match is;
 ranks throw that away and let a weak lexical hit outrank a clear dense one.
@@ -38,16 +54,28 @@ from snc_qa.arabic import arabic_keys, detect_language, name_keys
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.lexical import LexicalIndex
+from snc_qa.names import Romanizer, arabic_words_by_key, latin_name_keys, latin_names, question_names, romanizer
 from snc_qa.settings import Settings
 from snc_qa.store import VectorStore
 from snc_qa.timeframe import TimeFrame, parse_timeframe
 
-#: Weights of the fused score, measured on XQuAD with benchmarks/retrieval.py (see benchmarks/retrieval.md).
+#: Weights of the fused score, measured on XQuAD with benchmarks/retrieval.py and benchmarks/corpus_qa.py
+#: (see the README's "Retrieval quality").
 SAME_LANGUAGE_LEXICAL_WEIGHT = 0.05
 CROSS_LANGUAGE_LEXICAL_WEIGHT = 0.02
 GLOSSARY_WEIGHT = 0.05
 PHONETIC_NAME_WEIGHT = 0.02
+ROMANIZED_NAME_WEIGHT = 0.02
 HUB_PENALTY = 0.5
+#: A language whose best BM25 match is stronger than this (as a share of a full match of the question,
+#: :meth:`LexicalIndex.strength`) gains ``LEXICAL_EVIDENCE_WEIGHT`` × the excess when languages are
+#: compared. On XQuAD the best passage in the question's language reaches about 0.3 (0.5 at the 90th
+#: percentile) when it does not answer, 0.9 when it does; a passage in the other script, about 0.
+LEXICAL_EVIDENCE_FLOOR = 0.5
+LEXICAL_EVIDENCE_WEIGHT = 0.04
+#: A language's average passage is drawn towards the whole corpus's as if by this many passages, so that
+#: a language of a handful of passages is not judged against an average made of those same passages.
+CENTROID_PRIOR_PASSAGES = 10
 #: Added to passages of documents dated inside the time a question names ("in January 2016", "في 2024").
 #: A question that names a time is rarely answered by a document of another time, so this is nearly a
 #: filter: e5 similarities of relevant passages lie within about 0.15 of each other, across languages too,
@@ -134,12 +162,53 @@ class Corpus:
     words: LexicalIndex  # BM25 over each chunk with its neighbours
     names: LexicalIndex  # BM25 over the phonetic keys of the same Arabic words
     exact: LexicalIndex  # BM25 over each chunk alone, for glossary names: a name is where it is written
+    latin_keys: LexicalIndex | None = None  # phonetic keys of the capitalised Latin words (chunk + neighbours)
+    latin_names: LexicalIndex | None = None  # the capitalised Latin words themselves, casefolded
+    arabic_words: dict[str, list[str]] = field(default_factory=dict)  # phonetic key -> the Arabic words with it
     rows: dict[str, int] = field(default_factory=dict)
 
     @functools.cached_property
     def date_list(self) -> list[str]:
         """The distinct document dates in the corpus, oldest first."""
         return sorted({m["date"] for m in self.metas if m.get("date")})
+
+    @functools.cached_property
+    def by_language(self) -> dict[str, np.ndarray]:
+        """The rows of each language's chunks."""
+        return {str(language): np.flatnonzero(self.languages == language) for language in dict.fromkeys(self.languages)}
+
+    @functools.cached_property
+    def centroids(self) -> dict[str, np.ndarray]:
+        """Each language's average chunk vector, drawn towards the whole corpus's by
+        ``CENTROID_PRIOR_PASSAGES`` (with one language, the corpus's own average)."""
+        overall = self.vectors.mean(axis=0)
+        out = {}
+        for language, rows in self.by_language.items():
+            own = self.vectors[rows].sum(axis=0)
+            out[language] = (own + CENTROID_PRIOR_PASSAGES * overall) / (len(rows) + CENTROID_PRIOR_PASSAGES)
+        return out
+
+    @functools.cached_property
+    def language_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """(each chunk's language as an index into the centroid matrix, that matrix)."""
+        names = list(self.centroids)
+        codes = np.zeros(len(self.ids), dtype=np.int64)
+        for i, language in enumerate(names):
+            codes[self.by_language[language]] = i
+        return codes, np.stack([self.centroids[name] for name in names]).astype(np.float32)
+
+    def calibrated(self, cosine: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """Each chunk's ``cosine`` less the question's similarity to the average chunk of its language."""
+        codes, centroids = self.language_codes
+        return cosine - (centroids @ vector)[codes]
+
+    def best_per_language(self, scores: np.ndarray, n: int) -> list[int]:
+        """The rows of the ``n`` best ``scores`` of each language, best first within a language."""
+        out: list[int] = []
+        for rows in self.by_language.values():
+            top = rows[np.argpartition(-scores[rows], n - 1)[:n]] if len(rows) > n else rows
+            out += top[np.argsort(-scores[top], kind="stable")].tolist()
+        return out
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray) -> Corpus:
@@ -159,17 +228,34 @@ class Corpus:
             ids=ids, texts=texts, metas=metas, vectors=vectors,
             languages=np.asarray([m.get("language", "") for m in metas], dtype=object),
             words=LexicalIndex.build(ids, windows), names=LexicalIndex.build(ids, windows, arabic_keys),
-            exact=LexicalIndex.build(ids, texts), rows=rows,
+            exact=LexicalIndex.build(ids, texts),
+            latin_keys=LexicalIndex.build(ids, windows, latin_name_keys),
+            latin_names=LexicalIndex.build(ids, windows, latin_names),
+            arabic_words=arabic_words_by_key(texts), rows=rows,
         )
+
+
+@dataclass
+class Evidence:
+    """What one question found besides the dense scores: (chunk id, BM25 score) hits, best first."""
+
+    lexical: list[tuple[str, float]] = field(default_factory=list)
+    lexical_tokens: list[str] = field(default_factory=list)
+    glossary: list[tuple[str, float]] = field(default_factory=list)
+    names: list[list[tuple[str, float]]] = field(default_factory=list)  # each kind of name match
+
+    def ids(self) -> list[str]:
+        return [cid for hits in (self.lexical, self.glossary, *self.names) for cid, _ in hits]
 
 
 class Retriever:
     """Fused dense + lexical retrieval over the vector store; see the module docstring."""
 
     def __init__(self, settings: Settings, embeddings: EmbeddingModel, store: VectorStore,
-                 glossary: Glossary | None = None) -> None:
+                 glossary: Glossary | None = None, romanize: Romanizer | None = None) -> None:
         self.settings = settings
         self.glossary = glossary or Glossary.load(settings.glossary_path)
+        self.romanize = romanize or romanizer()
         self.embeddings = embeddings
         self.store = store
         self._corpus: Corpus | None = None
@@ -215,9 +301,27 @@ class Retriever:
         reorders chunks within a language and never shifts one language as a whole against another."""
         key = (question_language, chunk_language)
         if key not in self._hub_offsets:
-            mask = corpus.languages == chunk_language
-            self._hub_offsets[key] = float((corpus.vectors[mask] @ self.average_question(question_language)).mean())
+            rows = corpus.by_language.get(chunk_language, np.arange(0))
+            pull = corpus.vectors[rows] @ self.average_question(question_language)
+            self._hub_offsets[key] = float(pull.mean()) if len(rows) else 0.0
         return self._hub_offsets[key]
+
+    def evidence(self, corpus: Corpus, question: str, language: str, n: int) -> Evidence:
+        """The lexical, glossary and name hits of ``question`` (``n`` of each kind at most)."""
+        found = Evidence(lexical_tokens=corpus.words.analyzer(question))
+        found.lexical = corpus.words.search_tokens(found.lexical_tokens, n)
+        if language == "en":
+            found.names.append(corpus.names.search_tokens(name_keys(question), n))
+            if spelled := self.romanize.arabic_spellings(question_names(question), corpus.arabic_words):
+                found.names.append(corpus.words.search(" ".join(spelled), n))
+            arabic = self.glossary.arabic_for(question)
+            found.glossary = corpus.exact.search(" ".join(arabic), n) if arabic else []
+        else:
+            if corpus.latin_keys is not None:
+                found.names.append(corpus.latin_keys.search_tokens(arabic_keys(question), n))
+            if corpus.latin_names is not None and (spelled := self.romanize.tokens(question)):
+                found.names.append(corpus.latin_names.search_tokens(spelled, n))
+        return found
 
     def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None
                  ) -> list[Source]:
@@ -231,26 +335,19 @@ class Retriever:
             query_embedding if query_embedding is not None else self.embeddings.embed_query(question), dtype=np.float32
         )
         language = detect_language(question)
-        dense = [cid for cid, _, _, _ in self.store.search(vector.tolist(), n)]
-        lexical = corpus.words.search(question, n)
-        names: list[tuple[str, float]] = []
-        by_glossary: list[tuple[str, float]] = []
-        if language == "en":
-            names = corpus.names.search_tokens(name_keys(question), n)
-            arabic = self.glossary.arabic_for(question)
-            by_glossary = corpus.exact.search(" ".join(arabic), n) if arabic else []
+        # Every chunk's similarity from the snapshot (one matrix-vector product; exact, and faster than a
+        # vector-store query), then the best of each language on the calibrated scale.
+        cosine_all = corpus.vectors @ vector
+        calibrated_all = corpus.calibrated(cosine_all, vector)
+        dense = [corpus.ids[r] for r in corpus.best_per_language(calibrated_all, n)]
+        found = self.evidence(corpus, question, language, n)
 
         frame = parse_timeframe(question)
         dated = dated_candidates(corpus, frame, vector, n) if frame else []
-        candidates = list(dict.fromkeys(
-            cid for cid in [*dense, *(c for c, _ in lexical), *(c for c, _ in names), *(c for c, _ in by_glossary),
-                            *dated]
-            if cid in corpus.rows
-        ))
+        candidates = list(dict.fromkeys(cid for cid in [*dense, *found.ids(), *dated] if cid in corpus.rows))
         if not candidates:
             return []
         rows = np.asarray([corpus.rows[cid] for cid in candidates])
-        cosine = corpus.vectors[rows] @ vector
         languages = corpus.languages[rows]
         same = languages == language
         hub = None
@@ -262,8 +359,9 @@ class Retriever:
         def located(hits: list[tuple[str, float]]) -> list[tuple[int, float]]:
             return [(position[cid], score) for cid, score in hits if cid in position]
 
-        fused = fuse_scores(cosine, same, located(lexical), glossary=located(by_glossary), names=located(names),
-                            hub=hub)
+        full_match = corpus.words.full_match(found.lexical_tokens)
+        fused = fuse_scores(calibrated_all[rows], languages, language, located(found.lexical), full_match=full_match,
+                            glossary=located(found.glossary), names=[located(h) for h in found.names], hub=hub)
         dates = [corpus.metas[r].get("date") for r in rows]
         if frame and frame.latest:
             order = newest_first(fused, dates)[:k]
@@ -272,7 +370,7 @@ class Retriever:
                 fused += time_bonus(frame, dates)
             order = np.argsort(-fused, kind="stable")[:k]
         return [
-            Source.from_chunk(candidates[i], corpus.texts[rows[i]], corpus.metas[rows[i]], float(cosine[i]))
+            Source.from_chunk(candidates[i], corpus.texts[rows[i]], corpus.metas[rows[i]], float(cosine_all[rows[i]]))
             for i in order
         ]
 
@@ -313,28 +411,51 @@ def newest_first(fused: np.ndarray, dates: Sequence[str | None]) -> np.ndarray:
     return np.asarray(sorted(range(len(dates)), key=keys.__getitem__), dtype=int)
 
 
-def fuse_scores(cosine: np.ndarray, same_language: np.ndarray, lexical: Hits, *, glossary: Hits = (),
-                names: Hits = (), hub: np.ndarray | None = None) -> np.ndarray:
-    """One score per candidate: its cosine, less the hub pull, plus each kind of lexical evidence.
+def fuse_scores(calibrated: np.ndarray, languages: np.ndarray, question_language: str, lexical: Hits, *,
+                full_match: float = 0.0, glossary: Hits = (), names: Sequence[Hits] = (),
+                hub: np.ndarray | None = None) -> np.ndarray:
+    """One score per candidate (see the module docstring).
 
-    ``lexical``, ``glossary`` and ``names`` are (candidate index, BM25 score) pairs, best first; each is
-    scaled by its best score. ``hub`` is each candidate's centred pull towards the average question
-    (0 for candidates in the question's language).
+    ``calibrated`` is each candidate's cosine less the question's similarity to its language's average
+    chunk; ``languages`` its language. ``lexical``, ``glossary`` and each of ``names`` are (candidate
+    index, BM25 score) pairs, best first; lexical scores are scaled by the best one of the candidate's
+    language, the others by their best. ``full_match`` is what a lexical score would be for a text
+    holding every term of the question (:meth:`LexicalIndex.full_match`; 0: no lexical evidence between
+    languages). ``hub`` is each candidate's centred pull towards the average question (0 for candidates
+    in the question's language).
 
-    >>> fuse_scores(np.array([0.84, 0.80]), np.array([False, False]), [(1, 9.0)]).round(3).tolist()
-    [0.84, 0.82]
+    Within one language the lexical scores reorder the candidates; between languages only the calibrated
+    dense score of each language's best candidate counts (and a real lexical match):
+
+    >>> arabic, mixed = np.array(["ar", "ar"], dtype=object), np.array(["en", "ar"], dtype=object)
+    >>> fuse_scores(np.array([0.04, 0.035]), arabic, "ar", [(1, 9.0)]).round(3).tolist()   # BM25 reorders
+    [-0.005, 0.04]
+    >>> fuse_scores(np.array([0.04, 0.05]), mixed, "en", [(0, 9.0)]).round(3).tolist()     # but cannot outvote
+    [0.04, 0.05]
+    >>> fuse_scores(np.array([0.04, 0.05]), mixed, "en", [(0, 9.0)], full_match=10.0).round(3).tolist()
+    [0.056, 0.05]
     """
-    fused = np.asarray(cosine, dtype=np.float64).copy()
-    if hub is not None:
-        fused -= HUB_PENALTY * hub
-    for hits, same, cross in (
-        (lexical, SAME_LANGUAGE_LEXICAL_WEIGHT, CROSS_LANGUAGE_LEXICAL_WEIGHT),
-        (glossary, GLOSSARY_WEIGHT, GLOSSARY_WEIGHT),  # a glossary name is no cross-script accident
-        (names, PHONETIC_NAME_WEIGHT, PHONETIC_NAME_WEIGHT),
-    ):
+    calibrated = np.asarray(calibrated, dtype=np.float64)
+    dense = calibrated - HUB_PENALTY * hub if hub is not None else calibrated.copy()
+    same = languages == question_language
+    fused = dense.copy()
+    best: dict[str, float] = {}
+    for i, score in lexical:
+        best[languages[i]] = max(best.get(languages[i], 0.0), score)
+    for i, score in lexical:
+        if best[languages[i]] > 0:
+            weight = SAME_LANGUAGE_LEXICAL_WEIGHT if same[i] else CROSS_LANGUAGE_LEXICAL_WEIGHT
+            fused[i] += weight * score / best[languages[i]]
+    for language in dict.fromkeys(languages):
+        mask = languages == language
+        level = dense[mask].max()
+        if full_match > 0 and language in best:
+            level += LEXICAL_EVIDENCE_WEIGHT * max(0.0, best[language] / full_match - LEXICAL_EVIDENCE_FLOOR)
+        fused[mask] += level - fused[mask].max()
+    for hits, weight in ((glossary, GLOSSARY_WEIGHT), *((h, PHONETIC_NAME_WEIGHT) for h in names)):
         if not hits:
             continue
-        best = max(score for _, score in hits)
+        top = max(score for _, score in hits)
         for i, score in hits:
-            fused[i] += (same if same_language[i] else cross) * score / best
+            fused[i] += weight * score / top
     return fused

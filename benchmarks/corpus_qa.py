@@ -1,0 +1,389 @@
+"""Questions over a corpus in both languages: retrieval on XQuAD with Arabic and English documents in one index.
+
+XQuAD's 48 articles are aligned across languages (the same paragraphs and questions in Arabic and
+English). The **mixed** set indexes each article in one language only — even-numbered articles in
+English, odd-numbered in Arabic (``--sets swapped`` flips them, to check the other half) — with a few
+articles left out of the index altogether (``--held-out``, 8 by default, half of each language): their
+questions have no answer in the documents and are kept for refusal measurements (``--json`` writes them;
+the run prints how close their best passage comes). Every question of an indexed article is asked in
+both languages, so there are four directions: ``ar→ar``, ``ar→en``, ``en→ar``, ``en→en`` (question
+language → language of the document that answers it).
+
+The documents are written as files and indexed through the assistant's own pipeline
+(``snc_qa.Assistant(..., generator="extractive")``, ``assistant.index()``); each question goes through
+``assistant.retrieve``. The gold passage is the question's paragraph (a paragraph may be several chunks;
+it counts once, at its best rank among the first 10 passages). Beside it, in the same run with the
+queries interleaved, the **naive dense** baseline: LangChain ``RecursiveCharacterTextSplitter(1000, 200)``
++ Chroma + the same e5 model with its prompts, ``similarity_search(k=10)``.
+
+The **ar** set is the single-language setup of ``benchmarks/retrieval.py``: all 240 paragraphs in
+Arabic, every question asked in Arabic and in English (``--sets ar,en`` adds the all-English one), so
+that a change for mixed corpora that costs one-language corpora shows.
+
+Usage::
+
+    .venv/bin/python benchmarks/corpus_qa.py                     # mixed + all-Arabic, every question (~15 min)
+    .venv/bin/python benchmarks/corpus_qa.py --limit 200         # 200 questions per set, a quick look
+    .venv/bin/python benchmarks/corpus_qa.py --no-glossary       # without the bundled glossary
+    .venv/bin/python benchmarks/corpus_qa.py --sets mixed,swapped --no-baseline --json ranks.json
+
+Only retrieval is measured for now (``--retrieval-only``, the default); the answers can be added as a
+second pass over the same sets (``CorpusSet`` holds the questions, documents and held-out questions).
+XQuAD (CC BY-SA 4.0) is read from ``../shared/data/xquad/`` (``--xquad DIR``); it is never copied
+into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import XQUAD_DIR, machine_line, percentile, quiet, require
+
+K = 10  # passages retrieved per question
+DIRECTIONS = ("ar→ar", "ar→en", "en→ar", "en→en")
+LANGUAGES = ("ar", "en")
+#: Targets of issue 13 for a mixed corpus.
+TARGET_CROSS_R5, TARGET_SAME_R5, TARGET_CROSS_R1 = 0.93, 0.98, 0.65
+
+Search = Callable[[str], list[str]]  # question -> paragraph keys of the passages, best first (may repeat)
+
+
+# ------------------------------------------------------------------ data
+
+
+@dataclass(frozen=True)
+class Question:
+    """One XQuAD question in both languages, and the paragraph (``AA-PP``) that answers it."""
+
+    id: str
+    text: dict[str, str]  # language -> the question
+    paragraph: str
+    article: int
+
+
+@dataclass
+class Article:
+    """One XQuAD article: its paragraphs in both languages (keyed ``AA-PP``) and its questions."""
+
+    number: int
+    paragraphs: dict[str, dict[str, str]]  # key -> language -> text
+    questions: list[Question]
+
+
+def load_articles(folder: Path) -> list[Article]:
+    """The 48 XQuAD articles, aligned across Arabic and English by their position and question ids."""
+    data = {}
+    for language in LANGUAGES:
+        path = require(Path(folder) / f"xquad.{language}.json", f"XQuAD ({language})")
+        data[language] = json.loads(path.read_text(encoding="utf-8"))["data"]
+    english_questions = {qa["id"]: qa["question"] for art in data["en"] for p in art["paragraphs"] for qa in p["qas"]}
+    articles = []
+    for a, (arabic, english) in enumerate(zip(data["ar"], data["en"], strict=True)):
+        article = Article(a, {}, [])
+        for p, (par_ar, par_en) in enumerate(zip(arabic["paragraphs"], english["paragraphs"], strict=True)):
+            key = f"{a:02d}-{p:02d}"  # neutral keys: an English title would hand English words to the index
+            article.paragraphs[key] = {"ar": par_ar["context"].strip(), "en": par_en["context"].strip()}
+            article.questions += [
+                Question(qa["id"], {"ar": qa["question"], "en": english_questions[qa["id"]]}, key, a)
+                for qa in par_ar["qas"]
+            ]
+        articles.append(article)
+    return articles
+
+
+def held_out_articles(count: int, total: int) -> list[int]:
+    """``count`` articles spread over the set, alternately even and odd (so both languages lose some).
+
+    >>> held_out_articles(8, 48)
+    [0, 7, 12, 19, 24, 31, 36, 43]
+    """
+    return sorted({min(total - 1, (i * total) // count + (i % 2)) for i in range(count)}) if count else []
+
+
+@dataclass
+class CorpusSet:
+    """Documents of one retrieval set, the questions they answer and the questions they do not."""
+
+    name: str
+    description: str
+    documents: dict[str, str]  # paragraph key -> text, in the language it is indexed in
+    language_of: dict[str, str]  # paragraph key -> that language
+    questions: list[Question]  # answerable: their paragraph is indexed
+    held_out: list[Question] = field(default_factory=list)  # their article is not indexed
+    held_out_articles: list[int] = field(default_factory=list)
+
+
+def mixed_set(articles: list[Article], held_out: int, swapped: bool = False) -> CorpusSet:
+    """Each article in one language (even English, odd Arabic; ``swapped``: the other way round)."""
+    out = held_out_articles(held_out, len(articles))
+    first, second = ("ar", "en") if swapped else ("en", "ar")
+    documents, language_of, questions, unanswerable = {}, {}, [], []
+    for article in articles:
+        if article.number in out:
+            unanswerable += article.questions
+            continue
+        language = first if article.number % 2 == 0 else second
+        for key, texts in article.paragraphs.items():
+            documents[key], language_of[key] = texts[language], language
+        questions += article.questions
+    held = " ".join(f"{a:02d}" for a in out) or "none"
+    return CorpusSet(
+        "swapped" if swapped else "mixed",
+        f"even articles {'Arabic' if swapped else 'English'}, odd {'English' if swapped else 'Arabic'}; "
+        f"held out: {held}",
+        documents, language_of, questions, unanswerable, out,
+    )
+
+
+def single_language_set(articles: list[Article], language: str) -> CorpusSet:
+    """Every paragraph in ``language`` (the setup of benchmarks/retrieval.py for Arabic)."""
+    documents = {key: texts[language] for a in articles for key, texts in a.paragraphs.items()}
+    return CorpusSet(language, f"all {len(documents)} paragraphs in {'Arabic' if language == 'ar' else 'English'}",
+                     documents, dict.fromkeys(documents, language), [q for a in articles for q in a.questions])
+
+
+def spread(questions: Sequence[Question], limit: int) -> list[Question]:
+    """``limit`` questions taken evenly over the set (all of them when ``limit`` is 0)."""
+    if not limit or limit >= len(questions):
+        return list(questions)
+    step = len(questions) / limit
+    return [questions[int(i * step)] for i in range(limit)]
+
+
+# ------------------------------------------------------------------ systems
+
+
+def build_snc_qa(corpus: CorpusSet, work: Path, glossary: bool = True):
+    """Index the documents as files through :class:`snc_qa.Assistant`: (search, assistant, seconds, chunks)."""
+    from snc_qa import Assistant
+
+    docs = work / "documents"
+    docs.mkdir(parents=True)
+    for key, text in corpus.documents.items():
+        (docs / f"{key}.txt").write_text(text + "\n", encoding="utf-8")
+    assistant = Assistant(documents_dir=docs, index_dir=work / "index", generator="extractive")
+    if not glossary:
+        from snc_qa.glossary import Glossary
+
+        # The settings only add to the bundled glossary (SNC_QA_GLOSSARY_PATH); an empty one switches it off.
+        assistant.retriever.glossary = Glossary([])
+    started = time.perf_counter()
+    report = assistant.index()
+    seconds = time.perf_counter() - started
+    assistant.retriever.corpus()  # the snapshot the retriever re-scores with, built before timing starts
+
+    def search(question: str) -> list[str]:
+        return [Path(s.path).stem for s in assistant.retrieve(question, k=K)]
+
+    return search, assistant, seconds, report.chunks
+
+
+def build_naive_dense(corpus: CorpusSet, embeddings) -> tuple[Search, float, int]:
+    """LangChain's first-try pipeline over the same documents and embedding model: (search, seconds, chunks)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    chunks = splitter.split_documents(
+        [Document(page_content=text, metadata={"paragraph": key}) for key, text in corpus.documents.items()]
+    )
+    started = time.perf_counter()
+    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+    store = Chroma.from_documents(chunks, embeddings, client=client, collection_name=f"naive_{corpus.name}")
+    seconds = time.perf_counter() - started
+
+    def search(question: str) -> list[str]:
+        return [d.metadata["paragraph"] for d in store.similarity_search(question, k=K)]
+
+    return search, seconds, len(chunks)
+
+
+# ------------------------------------------------------------------ measuring
+
+
+@dataclass
+class Scores:
+    """Ranks of the gold paragraph (0 = not among the first ``K`` passages) and per-query seconds."""
+
+    ranks: list[int] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+    def recall(self, at: int) -> float:
+        return sum(1 for r in self.ranks if 0 < r <= at) / len(self.ranks) if self.ranks else float("nan")
+
+    def mrr(self) -> float:
+        return sum(1 / r for r in self.ranks if r > 0) / len(self.ranks) if self.ranks else float("nan")
+
+    def ms(self, q: float) -> float:
+        return 1000 * percentile(self.seconds, q)
+
+
+def rank_of(gold: str, keys: Sequence[str]) -> int:
+    """1-based rank of ``gold`` among the distinct paragraph keys (0 when absent)."""
+    distinct = list(dict.fromkeys(keys))
+    return distinct.index(gold) + 1 if gold in distinct else 0
+
+
+def ask_all(systems: dict[str, Search], corpus: CorpusSet, questions: Sequence[Question], progress: bool = True
+            ) -> dict[str, dict[str, Scores]]:
+    """Every question in both languages to every system, rotating which system goes first."""
+    results = {name: {} for name in systems}
+    names = list(systems)
+    for search in systems.values():  # warm up: the first calls build lazily made structures
+        search("ما هو؟")
+        search("What is it?")
+    for i, question in enumerate(questions):
+        order = names[i % len(names):] + names[: i % len(names)]
+        for language in LANGUAGES:
+            direction = f"{language}→{corpus.language_of[question.paragraph]}"
+            for name in order:
+                started = time.perf_counter()
+                keys = systems[name](question.text[language])
+                elapsed = time.perf_counter() - started
+                scores = results[name].setdefault(direction, Scores())
+                scores.ranks.append(rank_of(question.paragraph, keys))
+                scores.seconds.append(elapsed)
+        if progress and (i + 1) % 100 == 0:
+            print(f"  {corpus.name}: {i + 1}/{len(questions)} questions", file=sys.stderr, flush=True)
+    return {name: {d: by[d] for d in DIRECTIONS if d in by} for name, by in results.items()}
+
+
+def best_scores(assistant, questions: Sequence[Question]) -> list[float]:
+    """The cosine of the best passage snc-qa finds for each question, in both languages."""
+    return [hits[0].score if (hits := assistant.retrieve(q.text[lang], k=1)) else 0.0
+            for q in questions for lang in LANGUAGES]
+
+
+# ------------------------------------------------------------------ report
+
+
+def results_table(results: dict[str, dict[str, Scores]]) -> str:
+    header = f"{'system':<12} {'direction':<9} {'R@1':>6} {'R@5':>6} {'MRR@10':>7} {'p50 ms':>7} {'p95 ms':>7} {'n':>5}"
+    lines = [header, "-" * len(header)]
+    directions = [d for d in DIRECTIONS if any(d in by for by in results.values())]
+    for direction in directions:
+        for name, by in results.items():
+            if (s := by.get(direction)) is not None:
+                lines.append(f"{name:<12} {direction:<9} {s.recall(1):>6.3f} {s.recall(5):>6.3f} {s.mrr():>7.3f} "
+                             f"{s.ms(50):>7.1f} {s.ms(95):>7.1f} {len(s.ranks):>5}")
+    for name, by in results.items():
+        every = [t for s in by.values() for t in s.seconds]
+        lines.append(f"{name}: latency p50 {1000 * statistics.median(every):.1f} ms, "
+                     f"p95 {1000 * percentile(every, 95):.1f} ms (all directions)")
+    if "snc-qa" in results and "naive dense" in results:
+        ours = statistics.median(t for s in results["snc-qa"].values() for t in s.seconds)
+        theirs = statistics.median(t for s in results["naive dense"].values() for t in s.seconds)
+        lines.append(f"latency p50 ratio snc-qa / naive dense: {ours / theirs:.2f}×")
+    return "\n".join(lines)
+
+
+def verdicts(results: dict[str, dict[str, Scores]], mixed: bool) -> list[str]:
+    """PASS/FAIL against the issue's targets (mixed sets) and against the baseline of the same run."""
+    ours, base = results.get("snc-qa", {}), results.get("naive dense", {})
+    lines = []
+    for direction, s in ours.items():
+        checks = []
+        if mixed:
+            cross = direction[:2] != direction[-2:]
+            checks.append(("R@5", s.recall(5), TARGET_CROSS_R5 if cross else TARGET_SAME_R5))
+            if cross:
+                checks.append(("R@1", s.recall(1), TARGET_CROSS_R1))
+        if direction in base:
+            checks += [("R@1 vs naive", s.recall(1), base[direction].recall(1)),
+                       ("R@5 vs naive", s.recall(5), base[direction].recall(5))]
+        if checks:
+            lines.append(f"{direction}: " + ", ".join(
+                f"{what} {value:.3f} ≥ {target:.3f} {'PASS' if value >= target - 1e-9 else 'FAIL'}"
+                for what, value, target in checks))
+    return lines
+
+
+def run_set(corpus: CorpusSet, args: argparse.Namespace, work: Path) -> dict:
+    """Index one set, ask its questions, print its table; returns what ``--json`` records."""
+    search, assistant, seconds, chunks = build_snc_qa(corpus, work / corpus.name, glossary=not args.no_glossary)
+    systems: dict[str, Search] = {"snc-qa": search}
+    notes = [f"snc-qa: {chunks} chunks, indexed in {seconds:.0f} s"]
+    if not args.no_baseline:
+        naive, naive_seconds, naive_chunks = build_naive_dense(corpus, assistant.embeddings.langchain)
+        systems["naive dense"] = naive
+        notes.append(f"naive dense: {naive_chunks} chunks, indexed in {naive_seconds:.0f} s")
+    questions = spread(corpus.questions, args.limit)
+    started = time.perf_counter()
+    results = ask_all(systems, corpus, questions)
+    elapsed = time.perf_counter() - started
+    print(f"\n== {corpus.name}: {len(corpus.documents)} paragraphs ({corpus.description}), "
+          f"{len(questions)} questions × 2 languages, gold = the question's paragraph, k={K}"
+          + (", glossary off" if args.no_glossary else ""))
+    print("; ".join(notes) + f"; queries took {elapsed:.0f} s")
+    print(results_table(results))
+    for line in verdicts(results, mixed=len(set(corpus.language_of.values())) > 1):
+        print("  " + line)
+    record = {"set": corpus.name, "description": corpus.description,
+              "results": {n: {d: {"ranks": s.ranks, "seconds": s.seconds} for d, s in by.items()}
+                          for n, by in results.items()}}
+    if corpus.held_out:
+        held = spread(corpus.held_out, args.limit // 4 if args.limit else 0)
+        unanswered = best_scores(assistant, held)
+        answered = best_scores(assistant, spread(questions, len(held)))
+        print(f"held out: articles {' '.join(f'{a:02d}' for a in corpus.held_out_articles)}, "
+              f"{len(corpus.held_out)} questions with no answer in the documents; best passage's cosine "
+              f"p50 {statistics.median(unanswered):.3f} (p90 {percentile(unanswered, 90):.3f}) against "
+              f"{statistics.median(answered):.3f} (p10 {percentile(answered, 10):.3f}) for answerable ones")
+        record["held_out"] = [{"id": q.id, "article": q.article, "paragraph": q.paragraph, **q.text}
+                              for q in corpus.held_out]
+    return record
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--xquad", type=Path, default=XQUAD_DIR, help="folder with xquad.ar.json, xquad.en.json")
+    parser.add_argument("--sets", default="mixed,ar",
+                        help="comma-separated: mixed, swapped (the mixed set with the languages swapped), ar, en")
+    parser.add_argument("--limit", type=int, default=0, help="ask N questions per set, spread over it (0: all)")
+    parser.add_argument("--held-out", type=int, default=8, help="articles left out of the mixed sets' index")
+    parser.add_argument("--no-glossary", action="store_true", help="switch the bundled glossary off")
+    parser.add_argument("--no-baseline", action="store_true", help="measure snc-qa only")
+    parser.add_argument("--retrieval-only", action="store_true", default=True,
+                        help="measure retrieval (the default, and for now the only part)")
+    parser.add_argument("--json", type=Path, help="also write every rank, latency and held-out question here")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads (default 1: on a shared machine more make single-query latency erratic)")
+    args = parser.parse_args(argv)
+    quiet()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    articles = load_articles(args.xquad)
+    builders = {"mixed": lambda: mixed_set(articles, args.held_out),
+                "swapped": lambda: mixed_set(articles, args.held_out, swapped=True),
+                "ar": lambda: single_language_set(articles, "ar"), "en": lambda: single_language_set(articles, "en")}
+    names = [s.strip() for s in args.sets.split(",") if s.strip()]
+    if unknown := [s for s in names if s not in builders]:
+        parser.error(f"unknown set(s) {unknown}; choose from {sorted(builders)}")
+    print(f"XQuAD retrieval over documents in both languages; torch threads {args.threads or 'default'}")
+    print(machine_line())
+    records = []
+    with tempfile.TemporaryDirectory(prefix="snc-qa-corpus-") as tmp:
+        for name in names:
+            records.append(run_set(builders[name](), args, Path(tmp)))
+    print(machine_line())
+    if args.json:
+        args.json.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

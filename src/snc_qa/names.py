@@ -1,0 +1,156 @@
+"""Names across scripts: a name asked in one script, found in passages that write it in the other.
+
+Two ways, for any document (the glossary adds the names it knows on top):
+
+* **Phonetic keys** (:func:`snc_qa.arabic.phonetic_key`): the consonant skeleton most Arabic and Latin
+  spellings of a name share (``Tesla`` ↔ ``تسلا``, ``Denver`` ↔ ``دنفر``). An English question's
+  capitalised words are looked up among the keys of the Arabic passages' words
+  (:func:`snc_qa.arabic.name_keys`, :func:`snc_qa.arabic.arabic_keys`); an Arabic question's words among
+  the keys of the English passages' capitalised words (:func:`latin_name_keys`).
+* **Romanised spellings** (PyPI ``arabic-name-romanizer``, its offline dictionary of Arabic personal
+  names and their Latin spellings): ``بدر جاموس`` → ``badr``, ``bader``, ``jamous``; ``رامي`` → ``rami``.
+  They catch what skeletons cannot: short names (``رامي`` has two consonants, too few for a key to tell
+  names apart) and spellings that do not follow the sounds (``ميتشل`` → ``Mitchell``). An Arabic
+  question's words are romanised and looked up among the passages' capitalised words; an English
+  question's names are looked up among the Arabic words that share their phonetic key, each of which is
+  romanised to confirm (:meth:`Romanizer.arabic_spellings`). Only the dictionary is used, not the
+  package's neural model: a lookup takes a fraction of a millisecond, and each word is looked up once
+  per process.
+
+Example::
+
+    >>> latin_names("Badr Jamous met the Syrian Negotiation Commission in Geneva.")
+    ['badr', 'jamous', 'syrian', 'negotiation', 'commission', 'geneva']
+    >>> latin_name_keys("Jamous met Tesla")
+    ['gms', 'tsl']
+    >>> question_names("What did Rami Jamous say?")
+    ['rami', 'jamous']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+
+from snc_qa.arabic import ENGLISH_STOPWORDS, MIN_KEY_LENGTH, _normalized_arabic_stopwords, normalize, phonetic_key
+
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+#: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "abdul"})
+
+
+def latin_names(text: str) -> list[str]:
+    """The capitalised Latin words of ``text``, casefolded: what a romanised Arabic name can match."""
+    return [w.casefold() for w in _CAPITALISED.findall(text) if w.casefold() not in ENGLISH_STOPWORDS]
+
+
+def latin_name_keys(text: str) -> list[str]:
+    """Phonetic keys of the capitalised Latin words of ``text`` (keys of at least three consonants)."""
+    keys = (phonetic_key(w) for w in latin_names(text))
+    return [k for k in keys if len(k) >= MIN_KEY_LENGTH]
+
+
+def arabic_words_by_key(texts: Iterable[str]) -> dict[str, list[str]]:
+    """The distinct Arabic words of ``texts`` (normalised, stop words left out), grouped by phonetic key
+    (of any length): where to look for the Arabic spelling of a Latin name.
+
+    >>> arabic_words_by_key(["قال رامي إن الرماة", "Rami"])["rm"]
+    ['رامي', 'الرماه']
+    """
+    stop = _normalized_arabic_stopwords()
+    out: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for text in texts:
+        for word in _ARABIC_WORD.findall(normalize(text)):
+            if word not in seen and word not in stop and len(word) >= 2:
+                seen.add(word)
+                out.setdefault(phonetic_key(word), []).append(word)
+    return out
+
+
+def question_names(question: str) -> list[str]:
+    """The capitalised words of an English question after the first, casefolded (its names)."""
+    words = _LATIN_WORD.findall(question)
+    return [w.casefold() for w in words[1:] if w[0].isupper() and w.casefold() not in ENGLISH_STOPWORDS]
+
+
+class Romanizer:
+    """Latin spellings of Arabic words from the romanizer's name dictionary, remembered per word.
+
+    Without the package installed it knows no spellings, and name matching falls back on phonetic keys.
+    """
+
+    def __init__(self, per_word: int = 3) -> None:
+        self.per_word = per_word
+        self._known: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+        self._transliterator = None
+        self._loaded = False
+
+    def _engine(self):
+        if not self._loaded:
+            self._loaded = True
+            try:
+                from arabic_name_romanizer import Transliterator
+
+                # The dictionary only: the neural model costs 10–60 ms a word and spells every word as a name.
+                self._transliterator = Transliterator(auto_load_model=False, use_rules_fallback=False)
+            except Exception:  # not installed, or its resources are missing: no romanised spellings
+                self._transliterator = None
+        return self._transliterator
+
+    def spellings(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Each Arabic word's romanised name tokens, casefolded (empty when the dictionary does not know it)."""
+        words = list(dict.fromkeys(words))
+        with self._lock:
+            missing = [w for w in words if w not in self._known]
+            engine = self._engine() if missing else None
+            if missing and engine is not None:
+                for word, candidates in zip(missing, engine.transliterate_many(missing, top_k=self.per_word),
+                                            strict=True):
+                    parts = (p.casefold() for c in candidates for p in re.split(r"[\s'-]+", c.text))
+                    self._known[word] = tuple(dict.fromkeys(
+                        p for p in parts if len(p) >= 3 and p not in _PARTICLES and p.isalpha()
+                    ))
+            elif missing:
+                self._known.update((w, ()) for w in missing)
+            return {w: self._known[w] for w in words}
+
+    def tokens(self, text: str) -> list[str]:
+        """The romanised spellings of the Arabic words of ``text`` (stop words left out), in order."""
+        stop = _normalized_arabic_stopwords()
+        words = [w for w in _ARABIC_WORD.findall(text) if len(w) >= 3 and normalize(w) not in stop]
+        if not words:
+            return []
+        known = self.spellings(words)
+        return [token for w in words for token in known[w]]
+
+    def __call__(self, text: str) -> list[str]:
+        return self.tokens(text)
+
+    def arabic_spellings(self, names: Iterable[str], words_by_key: dict[str, list[str]]) -> list[str]:
+        """The Arabic words (from ``words_by_key``, :func:`arabic_words_by_key`) that the dictionary spells
+        as one of ``names`` (Latin, casefolded): ``rami`` → ``رامي``. Only the words sharing a name's
+        phonetic key are looked up, so a question costs a few lookups, each made once per process."""
+        found: list[str] = []
+        for name in dict.fromkeys(names):
+            candidates = words_by_key.get(phonetic_key(name), [])
+            if candidates:
+                found += [w for w, spelled in self.spellings(candidates).items() if name in spelled]
+        return found
+
+
+_SHARED: Romanizer | None = None
+_SHARED_LOCK = threading.Lock()
+
+
+def romanizer() -> Romanizer:
+    """The process's romanizer (its per-word memory is shared by every index rebuilt in the process)."""
+    global _SHARED
+    with _SHARED_LOCK:
+        if _SHARED is None:
+            _SHARED = Romanizer()
+        return _SHARED
