@@ -186,23 +186,36 @@ def build_prompts(document: Path, items: list[dict], work: Path) -> tuple[list[d
     return prompts, messages(WARM_UP)[0], skipped
 
 
-def rates(tokens: list[int], ms: list[float]) -> float:
-    """The median of the per-prompt rates (tokens/s): robust to a neighbour's job stalling a few prompts."""
-    return statistics.median(1000.0 * n / t for n, t in zip(tokens, ms, strict=True) if t)
+#: Per-prompt measures: (row label, pass, value of one result). Rates are llama.cpp's counts over its own times.
+MEASURES = [
+    ("prompt tok/s, cold", "cold", lambda r: 1000 * r["prompt_n"] / r["prompt_ms"]),
+    ("prompt tok/s, warm (after the cached prefix)", "warm", lambda r: 1000 * r["prompt_n"] / r["prompt_ms"]),
+    ("generated tok/s", "warm", lambda r: 1000 * r["gen_n"] / r["gen_ms"] if r["gen_ms"] else float("nan")),
+    ("time to first token s, warm", "warm", lambda r: r["ttft"]),
+    ("total s, warm", "warm", lambda r: r["total"]),
+]
 
 
-def summarise(side: Side) -> dict:
-    cold, warm = side.cold, side.warm
-    return {
-        "prompt tok/s (cold), median": rates([r["prompt_n"] for r in cold], [r["prompt_ms"] for r in cold]),
-        "gen tok/s (warm), median": rates([r["gen_n"] for r in warm], [r["gen_ms"] for r in warm]),
-        "TTFT p50 s (warm)": statistics.median(r["ttft"] for r in warm),
-        "TTFT max s (warm)": max(r["ttft"] for r in warm),
-        "total p50 s (warm)": statistics.median(r["total"] for r in warm),
-        "replies with the answer": sum(r["correct"] for r in warm),
-        "load s": side.info["load_s"],
-        "peak RSS MiB": max(r["peak_rss_mb"] for r in warm),
-    }
+def summary_rows(sides: list[Side]) -> list[list[object]]:
+    """Medians over the prompts per side; with two sides, the ratio of the medians and the median of the
+    per-prompt ratios (the pairs ran back to back, so a neighbour's job that stalls one prompt of one side
+    moves that pair only)."""
+    rows = []
+    for label, pass_, value in MEASURES:
+        values = {side.backend: [value(r) for r in getattr(side, pass_)] for side in sides}
+        row: list[object] = [label, *(statistics.median(v) for v in values.values())]
+        if len(sides) == 2:
+            x, lcp = values["xllamacpp"], values["llama-cpp-python"]
+            row += [f"{statistics.median(x) / statistics.median(lcp):.2f}×",
+                    f"{statistics.median(a / b for a, b in zip(x, lcp, strict=True)):.2f}×"]
+        rows.append(row)
+    extra = [("TTFT max s, warm", lambda side: max(r["ttft"] for r in side.warm)),
+             ("replies holding the answer", lambda side: sum(r["correct"] for r in side.warm)),
+             ("load s", lambda side: side.info["load_s"]),
+             ("peak RSS MiB", lambda side: max(r["peak_rss_mb"] for r in side.warm))]
+    for label, value in extra:
+        rows.append([label, *(value(side) for side in sides), *(["", ""] if len(sides) == 2 else [])])
+    return rows
 
 
 def main() -> None:
@@ -281,16 +294,10 @@ def main() -> None:
           "first token (s), tokens generated, generated tok/s, reply holds the answer")
     print(table(headers, rows))
 
-    summaries = {side.backend: summarise(side) for side in sides}
-    summary_rows = []
-    for key in summaries["xllamacpp"]:
-        row = [key, *(summaries[side.backend][key] for side in sides)]
-        if len(sides) == 2:
-            x, lcp = summaries["xllamacpp"][key], summaries["llama-cpp-python"][key]
-            row.append(f"{x / lcp:.2f}×" if lcp and key != "replies with the answer" else "")
-        summary_rows.append(row)
-    print(f"\nlocal backend, {len(prompts)} real answer prompts, same GGUF (Qwen2.5-Coder-1.5B Q4_K_M), in turn")
-    print(table(["", *summaries, *(["xllamacpp / llama-cpp-python"] if len(sides) == 2 else [])], summary_rows))
+    print(f"\nlocal backend, {len(prompts)} real answer prompts, same GGUF (Qwen2.5-Coder-1.5B Q4_K_M), taking turns; "
+          "medians over the prompts")
+    ratio_headers = ["x / lcp (medians)", "x / lcp (median of pairs)"] if len(sides) == 2 else []
+    print(table(["", *(side.backend for side in sides), *ratio_headers], summary_rows(sides)))
     if len(sides) == 2:
         same = sum(a["text"] == b["text"] for a, b in zip(sides[0].warm, sides[1].warm, strict=True))
         print(f"identical greedy replies: {same}/{len(prompts)}")

@@ -143,11 +143,14 @@ def test_local_prompt_beyond_the_context_names_the_setting(local_generator):
 
 
 @pytest.mark.slow
-def test_local_stream_closed_early_frees_the_model(local_generator):
+def test_local_stream_closed_early_ends_the_request(local_generator):
+    before = local_generator.chat.server_metrics()["tokens_predicted_total"]
     pieces = local_generator.stream([HumanMessage("Write a long story about a cat.")], max_tokens=150)
     assert next(pieces)
     pieces.close()  # the reader went away: the request ends at the next token, and the lock is released
     assert local_generator.complete([HumanMessage("Say OK.")], max_tokens=3)
+    generated = local_generator.chat.server_metrics()["tokens_predicted_total"] - before
+    assert generated < 20  # not the 150 tokens of the story
 
 
 @pytest.mark.slow

@@ -132,6 +132,11 @@ class LlamaServerChat(BaseChatModel):
         ``prompt_n`` evaluated (in ``prompt_ms``), ``predicted_n`` generated (in ``predicted_ms``)."""
         return dict(self._last_timings)
 
+    def server_metrics(self) -> dict[str, float]:
+        """llama-server's counters since loading (``tokens_predicted_total``, ``prompt_tokens_total``, …)."""
+        text = self._server.handle_metrics()
+        return {name: float(value) for name, value in re.findall(r"^llamacpp:(\w+) (\S+)$", text, re.MULTILINE)}
+
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
         result = self._server.handle_chat_completions(self._request(messages, stop, kwargs, stream=False))
