@@ -82,6 +82,7 @@ def test_how_many_is_not_a_list_and_lists_are_found_in_other_phrasings():
     assert is_list_question("من تكلم في الاجتماع؟")
     assert is_list_question("Which countries supported the resolution?")
     assert not is_list_question("ما هي المنظمة التي يديرها أسعد العشي؟")  # one organisation
+    assert not is_list_question("من قدم الإحاطة العامة خلال اللقاء؟")  # one speaker, as often as several
 
 
 def test_a_reply_saying_the_sources_do_not_hold_it_is_a_refusal():

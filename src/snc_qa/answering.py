@@ -101,12 +101,12 @@ CONDENSE_PROMPT = ChatPromptTemplate.from_messages([
 _LIST_PATTERNS = re.compile(
     r"(\b(which|what|list|name|all)\b.{0,40}\b(organi[sz]ations|groups|bodies|people|persons|speakers|"
     r"participants|members|attendees|representatives|resolutions|countries|institutions|associations)\b"
-    r"|\bwho (spoke|attended|took part|participated|was present|were present|talked|presented)\b|\blist\b)"
+    r"|\bwho (spoke|attended|took part|participated|was present|were present|talked)\b|\blist\b)"
     # Arabic plurals with or without the article or a clinging preposition ("منظمات", "المنظمات", "للمنظمات"),
     # matched on normalised text, so ة/ه and hamza forms do not matter.
     r"|(?:^|\s)[وفبل]?(?:ال|لل)?(منظمات|جهات|هيئات|مؤسسات|جمعيات|متحدثين|متحدثون|مشاركين|مشاركون|حاضرين|"
     r"حضور|قرارات|اشخاص|شخصيات|اعضاء|دول|منصات|وفود)(?=\s|$|[؟?،,.])"
-    r"|من (?:تحدث|تكلم|حضر|شارك|قدم|تحدثوا|حضروا|شاركوا)|(?:^|\s)اذكر|(?:^|\s)عدد اسماء",
+    r"|من (?:تحدث|تكلم|حضر|شارك|تحدثوا|حضروا|شاركوا)|(?:^|\s)اذكر|(?:^|\s)عدد اسماء",
     re.IGNORECASE,
 )
 # "How many …" asks for a count, not for the items: it is answered from the sentence that gives the number.
