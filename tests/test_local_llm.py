@@ -1,4 +1,4 @@
-"""End to end with the real local model (Qwen2.5-Coder-1.5B GGUF through llama-cpp-python)."""
+"""End to end with the real local model (Qwen2.5-Coder-1.5B GGUF, llama.cpp in process through xllamacpp)."""
 
 import re
 import shutil
