@@ -36,17 +36,21 @@ DOCUMENTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory, embedding_model):
-    root = tmp_path_factory.mktemp("retrieval")
+def _indexed(root, documents: dict[str, str], embedding_model) -> tuple[Settings, VectorStore]:
+    """``documents`` (name → text) written under ``root`` and indexed."""
     docs = root / "documents"
     docs.mkdir()
-    for name, text in DOCUMENTS.items():
+    for name, text in documents.items():
         (docs / name).write_text(text, encoding="utf-8")
     settings = Settings(documents_dir=docs, index_dir=root / "index")
     store = VectorStore(settings, embedding_model)
     Indexer(settings, embedding_model, store).run()
     return settings, store
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, embedding_model):
+    return _indexed(tmp_path_factory.mktemp("retrieval"), DOCUMENTS, embedding_model)
 
 
 @pytest.fixture
@@ -260,14 +264,7 @@ MIXED_DOCUMENTS = {
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory, embedding_model) -> Retriever:
-    root = tmp_path_factory.mktemp("mixed")
-    docs = root / "documents"
-    docs.mkdir()
-    for name, text in MIXED_DOCUMENTS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    settings = Settings(documents_dir=docs, index_dir=root / "index")
-    store = VectorStore(settings, embedding_model)
-    Indexer(settings, embedding_model, store).run()
+    settings, store = _indexed(tmp_path_factory.mktemp("mixed"), MIXED_DOCUMENTS, embedding_model)
     return Retriever(settings, embedding_model, store, glossary=Glossary([]))  # names without glossary rows
 
 
