@@ -206,8 +206,7 @@ class Assistant:
 
     def generator_for(self, settings: Settings) -> Generator:
         """The generator for these settings, built once and shared by every visitor who chooses it."""
-        name = settings.resolved_generator()
-        key = (name, settings.openai_base_url, settings.openai_model) if name == "openai" else (name,)
+        key = self._generator_key(settings)
         if settings is self.settings or key == self._generator_key(self.settings):
             return self.generator
         with self._build_lock:
