@@ -162,3 +162,34 @@ def peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+#: The system prompt of LangChain's RAG tutorial: the plain chain every baseline of answers uses.
+BASELINE_SYSTEM = (
+    "You are an assistant for question-answering tasks. Use the following pieces of retrieved context to "
+    "answer the question. If you don't know the answer, say that you don't know. Use three sentences maximum "
+    "and keep the answer concise.\n\n{context}"
+)
+
+
+def baseline_llm(gguf: Path, max_tokens: int):
+    """The bundled GGUF on the project's own runtime, with LangChain ``ChatLlamaCpp``'s sampling defaults."""
+    from snc_qa.llm_local import LlamaServerChat
+
+    return LlamaServerChat(model_path=str(gguf), n_ctx=4096, n_batch=512, n_threads=os.cpu_count() or 2,
+                           max_tokens=max_tokens, temperature=0.0, top_k=40, repeat_penalty=1.1, seed=0)
+
+
+def plain_rag_chain(store, llm, k: int = 4):
+    """The plain LangChain RAG chain: top-``k`` retrieval, the chunks stuffed into one prompt, the chat model."""
+    from langchain_core.output_parsers import StrOutputParser
+    from langchain_core.prompts import ChatPromptTemplate
+    from langchain_core.runnables import RunnablePassthrough
+
+    prompt = ChatPromptTemplate.from_messages([("system", BASELINE_SYSTEM), ("human", "{question}")])
+
+    def stuff(docs: list) -> str:
+        return "\n\n".join(d.page_content for d in docs)
+
+    return ({"context": store.as_retriever(search_kwargs={"k": k}) | stuff, "question": RunnablePassthrough()}
+            | prompt | llm | StrOutputParser())

@@ -22,24 +22,28 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from _common import DEV_SET, FOUNDING, Summary, load_dev_set, machine_line, quiet, table, verdict
+from _common import (
+    DEV_SET,
+    FOUNDING,
+    Summary,
+    baseline_llm,
+    load_dev_set,
+    machine_line,
+    plain_rag_chain,
+    quiet,
+    table,
+    verdict,
+)
 
 TTFT_TARGET = 0.35  # project p50 time to first token at most this share of the baseline's
 TOTAL_TARGET = 0.50  # project p50 total time at most this share of the baseline's
 WARM_UP = "ما موضوع هذه الوثيقة؟"  # not in the dev set
-
-BASELINE_SYSTEM = (
-    "You are an assistant for question-answering tasks. Use the following pieces of retrieved context to "
-    "answer the question. If you don't know the answer, say that you don't know. Use three sentences maximum "
-    "and keep the answer concise.\n\n{context}"
-)
 
 
 @dataclass
@@ -78,13 +82,8 @@ class PlainChain:
     def __init__(self, document: Path, model_folder: Path, gguf: Path, max_tokens: int, work: Path) -> None:
         from langchain_chroma import Chroma
         from langchain_core.documents import Document
-        from langchain_core.output_parsers import StrOutputParser
-        from langchain_core.prompts import ChatPromptTemplate
-        from langchain_core.runnables import RunnablePassthrough
         from langchain_huggingface import HuggingFaceEmbeddings
         from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-        from snc_qa.llm_local import LlamaServerChat
 
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
         chunks = splitter.split_documents([Document(page_content=document.read_text(encoding="utf-8"),
@@ -97,18 +96,8 @@ class PlainChain:
         store = Chroma.from_documents(chunks, embeddings, collection_name="plain_chain",
                                       persist_directory=str(work / "plain-chain-index"))
         self.chunks = len(chunks)
-        self.llm = LlamaServerChat(  # the same runtime as the project's, with ChatLlamaCpp's sampling defaults
-            model_path=str(gguf), n_ctx=4096, n_batch=512, n_threads=os.cpu_count() or 2,
-            max_tokens=max_tokens, temperature=0.0, top_k=40, repeat_penalty=1.1, seed=0,
-        )
-        prompt = ChatPromptTemplate.from_messages([("system", BASELINE_SYSTEM), ("human", "{question}")])
-        retriever = store.as_retriever(search_kwargs={"k": 4})
-
-        def stuff(docs: list) -> str:
-            return "\n\n".join(d.page_content for d in docs)
-
-        self.chain = {"context": retriever | stuff, "question": RunnablePassthrough()} | prompt | self.llm \
-            | StrOutputParser()
+        self.llm = baseline_llm(gguf, max_tokens)
+        self.chain = plain_rag_chain(store, self.llm)
 
     def answer(self, question: str) -> Timing:
         timing = timed_stream(self.chain.stream(question), lambda seen: "".join(str(p) for p in seen))
@@ -131,11 +120,10 @@ class Project:
         _ = self.assistant.generator  # load the model now, not inside the first timed answer
 
     def answer(self, question: str) -> Timing:
-        from snc_qa.answering import Answer
+        from snc_qa.answering import AnswerReady
 
         def final(seen: list[object]) -> str:
-            answers = [p for p in seen if isinstance(p, Answer)]
-            return answers[-1].text if answers else "".join(p for p in seen if isinstance(p, str))
+            return next(p.answer.text for p in reversed(seen) if isinstance(p, AnswerReady))
 
         timing = timed_stream(self.assistant.stream_events(question), final)
         timing.ctx_tokens = context_tokens(self.assistant.generator.chat)

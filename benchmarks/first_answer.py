@@ -2,8 +2,11 @@
 
 Starts ``app.py`` (a real process, the bundled local model) over a copy of ``documents/``, waits until it
 says it is ready, then asks the questions through the ``/chat`` API one after the other. The same is done
-with ``SNC_QA_WARM_UP=false`` as the baseline (the model then loads on the first question). Target: the
-first answer after a warmed start is no slower than the warm p95.
+with ``SNC_QA_WARM_UP=false`` as the baseline (the model then loads on the first question). After the first
+round the same questions are asked again: that round is the warm one, so the first question is compared with
+itself as well as with the others (questions differ several-fold in the length of their sources and answer).
+Several warmed starts each begin with another question, as one start's first answer varies by seconds on a
+2-core machine. Target: the median first answer after a warmed start is no slower than the warm p95.
 
     .venv/bin/python benchmarks/first_answer.py                 # local model, our founding-document questions
     .venv/bin/python benchmarks/first_answer.py --questions ../shared/eval/seed_dev.jsonl
@@ -73,7 +76,7 @@ def run(questions: list[str], warm_up: bool, generator: str) -> dict:
                 ready.wait(timeout=600)
             client = Client(f"http://127.0.0.1:{port}/", verbose=False)
             seconds = []
-            for question in questions:
+            for question in [*questions, *questions]:
                 asked = time.perf_counter()
                 client.predict(question, [], api_name="/chat")
                 seconds.append(time.perf_counter() - asked)
@@ -87,25 +90,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=QUESTIONS, help="question set (JSONL, shared/eval format)")
     parser.add_argument("--generator", default="local", choices=["local", "extractive", "openai"])
+    parser.add_argument("--starts", type=int, default=3, help="warmed starts (each begins with another question)")
     args = parser.parse_args()
     quiet()
     lines = require(args.questions, "the question set").read_text(encoding="utf-8").splitlines()
     questions = [json.loads(line)["question"] for line in lines if line.strip()]
     print(machine_line())
-    rows, results = [], {}
-    for label, warm in (("no warm-up (baseline)", False), ("warm-up at start", True)):
-        result = results[label] = run(questions, warm, args.generator)
-        warm_answers = result["answers"][1:]
-        rows.append([label, f"{result['serving']:.1f}", f"{result['ready']:.1f}" if result["ready"] else "-",
-                     f"{result['answers'][0]:.2f}", f"{percentile(warm_answers, 50):.2f}",
+    print(f"{len(questions)} questions, asked twice after each start; {args.starts} warmed starts, each "
+          "beginning with another question")
+    rows, firsts, same, pooled = [], [], [], []
+    plan = [("no warm-up (baseline)", False, 0)] + [(f"warm-up at start #{i + 1}", True, i) for i in range(args.starts)]
+    for label, warm, turn in plan:
+        order = questions[turn % len(questions):] + questions[:turn % len(questions)]
+        result = run(order, warm, args.generator)
+        warm_answers = result["answers"][len(order):]
+        rows.append([label, order[0][:28], f"{result['serving']:.1f}",
+                     f"{result['ready']:.1f}" if result["ready"] else "-", f"{result['answers'][0]:.2f}",
+                     f"{warm_answers[0]:.2f}", f"{percentile(warm_answers, 50):.2f}",
                      f"{percentile(warm_answers, 95):.2f}"])
-    print(table(["run", "page up s", "ready s", "first answer s", "warm p50 s", "warm p95 s"], rows))
-    warmed = results["warm-up at start"]
-    p95 = percentile(warmed["answers"][1:], 95)
-    ok = warmed["answers"][0] <= p95
-    print(f"first answer after a warmed start {warmed['answers'][0]:.2f} s vs warm p95 {p95:.2f} s: "
-          f"{'PASS' if ok else 'FAIL'}")
-
+        if warm:
+            firsts.append(result["answers"][0])
+            same.append(warm_answers[0])
+            pooled.extend(warm_answers)
+    print(table(["run", "first question", "page up s", "ready s", "first answer s", "same question warm s",
+                 "warm p50 s", "warm p95 s"], rows))
+    first, p95 = percentile(firsts, 50), percentile(pooled, 95)
+    print(f"warmed starts: median first answer {first:.2f} s (the same questions warm: median "
+          f"{percentile(same, 50):.2f} s); warm p50 {percentile(pooled, 50):.2f} s, p95 {p95:.2f} s: "
+          f"{'PASS' if first <= p95 else 'FAIL'}")
 
 if __name__ == "__main__":
     main()

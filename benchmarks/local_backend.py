@@ -163,7 +163,6 @@ class Side:
 def build_prompts(document: Path, items: list[dict], work: Path) -> tuple[list[dict], list[dict], list[str]]:
     """The messages the answer chain hands the model for each question, as role/content dicts."""
     from snc_qa import Assistant
-    from snc_qa.answering import Turn
     from snc_qa.llm_local import _message_dict
 
     docs = work / "documents"
@@ -173,8 +172,8 @@ def build_prompts(document: Path, items: list[dict], work: Path) -> tuple[list[d
     assistant.index()
 
     def messages(question: str) -> tuple[list[dict], bool]:
-        turn = assistant.answerer.prepare.invoke(Turn(question=question))
-        return [_message_dict(m) for m in turn.messages], turn.grounded and not turn.is_list and bool(turn.messages)
+        _, _, prompt = assistant.answerer.prepare(question)
+        return [_message_dict(m) for m in prompt], bool(prompt)
 
     prompts, skipped = [], []
     for item in items:

@@ -6,8 +6,9 @@ Each measurement runs in its own process, which reports its peak resident set (`
 * **app** — what ``python app.py`` holds: the web chat built around an ``Assistant`` with the
   ``local`` generator over ``documents/`` (indexed into a temp folder), then ``--questions``
   questions (the dev questions, cycled) streamed as the chat does;
-* **bare LLM** — the same GGUF through ``ChatLlamaCpp`` with the app's settings, answering one
-  question: the floor any app with this model pays;
+* **bare LLM** — the same GGUF through the app's local backend (``snc_qa.llm_local``: llama.cpp
+  in-process through xllamacpp) with the app's settings, answering one question: the floor any app
+  with this model pays;
 * **bare embeddings** — the e5 model alone, embedding one passage.
 
     .venv/bin/python benchmarks/memory.py                  # 50 questions, ~6 min on an idle machine
@@ -42,7 +43,7 @@ def current_rss_mb() -> float:
 def child_app(questions: int, eval_path: Path, documents: Path) -> dict:
     """The web app's memory: Assistant (local) + the built Gradio chat, after ``questions`` answers."""
     from snc_qa import Assistant
-    from snc_qa.answering import Answer
+    from snc_qa.answering import AnswerReady
     from snc_qa.web import build_app
 
     work = Path(tempfile.mkdtemp(prefix="snc-bench-memory-"))
@@ -57,7 +58,7 @@ def child_app(questions: int, eval_path: Path, documents: Path) -> dict:
     answered = 0
     for i in range(questions):
         for event in assistant.stream_events(items[i % len(items)]["question"]):
-            answered += isinstance(event, Answer)
+            answered += isinstance(event, AnswerReady)
     return {"loaded": loaded, "answered": answered, "seconds": time.perf_counter() - started,
             "rss": current_rss_mb(), "peak": peak_rss_mb()}
 
@@ -121,7 +122,7 @@ def main() -> None:
           f"in {app['seconds']:.0f} s")
     print(table(["process", "peak RSS MiB", "RSS at end MiB"], [
         ["bare e5 embedding model (one passage)", embeddings["peak"], embeddings["rss"]],
-        ["bare local LLM, ChatLlamaCpp (one answer)", llm["peak"], llm["rss"]],
+        ["bare local LLM, xllamacpp (one answer)", llm["peak"], llm["rss"]],
         ["bare local LLM with SNC_QA_LLM_USE_MMAP=true", llm_mmap["peak"], llm_mmap["rss"]],
         ["app: Assistant(local) + web chat, loaded, before questions", app["loaded"]["peak"], app["loaded"]["rss"]],
         [f"app after {app['answered']} questions", app["peak"], app["rss"]],

@@ -1,7 +1,8 @@
 """The answer chain with the extractive generator (fast); the real LLM is in test_local_llm.py."""
 
-from snc_qa.answering import _fix_citations, is_list_question
+from snc_qa.answering import is_list_question
 from snc_qa.evaluation import contains_any
+from snc_qa.pipeline.cite import fix_citations
 from snc_qa.retrieval import Source
 
 ORGS = ["التحالف الأمريكي لأجل سوريا", "المجلس السوري الأمريكي", "بيتنا", "النساء الآن من أجل التنمية",
@@ -70,8 +71,8 @@ def test_answer_to_dict_is_json_ready(founding_assistant):
 
 def test_fix_citations_drops_unknown_numbers_and_cites_the_best_source():
     sources = [Source(text="a", path="p", title="t", score=0.9, chunk_id="c1")]
-    assert _fix_citations("Answer [1][3].", sources, 1) == "Answer [1]."
-    assert _fix_citations("Answer [7].", sources, 1) == "Answer. [1]"
+    assert fix_citations("Answer [1][3].", sources, 1) == "Answer [1]."
+    assert fix_citations("Answer [7].", sources, 1) == "Answer. [1]"
 
 
 def test_how_many_is_not_a_list_and_lists_are_found_in_other_phrasings():
@@ -97,29 +98,30 @@ def test_a_reply_saying_the_sources_do_not_hold_it_is_a_refusal():
         assert not is_refusal(reply) or "does not work" in reply
 
 
-def _turn(answerer, question: str, sentence: str):
-    from snc_qa.answering import Turn, _Unit
+def _check(answerer, question: str, sentence: str, reply: str) -> str | None:
+    from snc_qa.pipeline.records import Query, Selection, Unit
 
     source = Source(text=sentence, path="a.txt", title="a", score=0.9, chunk_id="c1")
-    return Turn(question=question, standalone=question, language="en",
-                units=[_Unit(text=sentence, source=source, order=0, sentence=sentence)], sources=[source])
+    selection = Selection([Unit(text=sentence, source=source, order=0, sentence=sentence)], [source])
+    return answerer.check.run(reply, Query(question, question, "en"), selection).problem
 
 
 def test_the_check_catches_names_from_the_models_memory(founding_assistant):
     answerer = founding_assistant.answerer
     arabic = "وخلال اللقاء قدّم رئيس الهيئة الدكتور بدر جاموس إحاطة عامة حول هيئة التفاوض السورية."
-    world = _turn(answerer, "Who is the president of France?", arabic)
-    problem = answerer._check("The president of France is Emmanuel Macron [1].", world)
+    france = "Who is the president of France?"
+    problem = _check(answerer, france, arabic, "The president of France is Emmanuel Macron [1].")
     assert problem and "Emmanuel" in problem and "Macron" in problem
     # A name the Arabic source writes, in Latin letters, passes: the consonants match.
-    ours = _turn(answerer, "Who gave the briefing?", arabic)
-    assert answerer._check("Dr. Badr Jamous, the head of the commission, gave the briefing [1].", ours) is None
-    assert answerer._check("Badr Jamous's briefing covered the commission's founding [1].", ours) is None
+    briefing = "Who gave the briefing?"
+    reply = "Dr. Badr Jamous, the head of the commission, gave the briefing [1]."
+    assert _check(answerer, briefing, arabic, reply) is None
+    assert _check(answerer, briefing, arabic, "Badr Jamous's briefing covered the commission's founding [1].") is None
     # A mis-copied or invented name does not.
     english = "Salim al-Muslat, a spokesman for the High Negotiation Committee, accused Russia of obstacles."
-    spoken = _turn(answerer, "Who accused Russia of obstacles?", english)
-    assert answerer._check("Salim al-Muslat accused Russia [1].", spoken) is None
-    assert "Mohamad" in answerer._check("Mohamad Alloush accused Russia [1].", spoken)
+    spoken = "Who accused Russia of obstacles?"
+    assert _check(answerer, spoken, english, "Salim al-Muslat accused Russia [1].") is None
+    assert "Mohamad" in _check(answerer, spoken, english, "Mohamad Alloush accused Russia [1].")
 
 
 def test_an_arabic_question_answered_from_an_english_passage_says_it_is_quoted_in_english(workspace):

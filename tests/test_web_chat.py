@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import gradio as gr
 
-from snc_qa.answering import Answer
+from snc_qa.answering import Answer, AnswerReady, Event, TextDelta
 from snc_qa.assistant import EMPTY_QUESTION
 from snc_qa.retrieval import Source
 from snc_qa.web import ChatApp, Turn
@@ -18,14 +18,15 @@ class StubAssistant:
     def __init__(self, pieces: list[str], fail: Exception | None = None) -> None:
         self.pieces, self.fail, self.histories = pieces, fail, []
 
-    def stream_events(self, question: str, history, options=None) -> Iterator[str | Answer]:
+    def stream_events(self, question: str, history, options=None) -> Iterator[Event]:
         self.histories.append(list(history))
-        yield from self.pieces
+        yield from (TextDelta(piece) for piece in self.pieces)
         if self.fail:
             raise self.fail
         source = Source(text="قدّم رئيس الهيئة بدر جاموس إحاطة.", path="a.ar.txt", title="Meeting", score=0.9,
                         chunk_id="c1", date="2024-06-10", language="ar", highlight="قدّم رئيس الهيئة بدر جاموس إحاطة.")
-        yield Answer(text="".join(self.pieces), language="ar", grounded=True, sources=[source], question=question)
+        yield AnswerReady(Answer(text="".join(self.pieces), language="ar", grounded=True, sources=[source],
+                                 question=question))
 
 
 def test_the_answer_grows_in_its_bubble_then_gets_its_sources():

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from snc_qa.answering import Answer, Answerer, History
+from snc_qa.answering import Answer, Answerer, AnswerReady, Event, History
 from snc_qa.arabic import detect_language
 from snc_qa.documents import SUPPORTED_SUFFIXES, file_sha256
 from snc_qa.embeddings import EmbeddingModel
@@ -387,15 +387,14 @@ class Assistant:
 
     def ask(self, question: str, history: History = (), options: AnswerOptions | None = None) -> Answer:
         """Answer ``question`` in its own language; ``history`` is a list of (question, answer)."""
-        answer = None
-        for event in self.stream_events(question, history, options):
-            if isinstance(event, Answer):
-                answer = event
-        return answer
+        return next(e.answer for e in self.stream_events(question, history, options) if isinstance(e, AnswerReady))
 
     def stream_events(self, question: str, history: History = (),
-                      options: AnswerOptions | None = None) -> Iterator[str | Answer]:
-        """Text pieces as they are generated, then the final :class:`Answer`.
+                      options: AnswerOptions | None = None) -> Iterator[Event]:
+        """The model's reply as it is generated (:class:`TextDelta`), then the final answer (:class:`AnswerReady`).
+
+        The final answer's text is what to show: it replaces the streamed reply when the check rejected it,
+        and when no model wrote one (extractive answers, lists, refusals) nothing is streamed before it.
 
         ``options`` are one visitor's choices (generator, number of sources); see :class:`AnswerOptions`.
         """
@@ -403,14 +402,12 @@ class Assistant:
         cut = _was_cut(question) if isinstance(question, str) else False
         question = clean_question(question)
         if not _has_words(question):
-            answer = self._empty(question, started)
-            yield answer.text
-            yield answer
+            yield AnswerReady(self._empty(question, started))
             return
         self._ensure_index()
-        for event in self.answerer_for(options).stream(question, _clean_history(history)):
-            if isinstance(event, Answer) and cut:
-                event.notice = QUESTION_CUT[event.language].format(limit=MAX_QUESTION_CHARS)
+        for event in self.answerer_for(options).events(question, _clean_history(history)):
+            if isinstance(event, AnswerReady) and cut:
+                event.answer.notice = QUESTION_CUT[event.answer.language].format(limit=MAX_QUESTION_CHARS)
             yield event
 
     def stream(self, question: str, history: History = ()) -> Iterator[str]:
@@ -421,13 +418,13 @@ class Assistant:
         """
         streamed = []
         for event in self.stream_events(question, history):
-            if isinstance(event, Answer):
-                text = "".join(streamed)
-                if event.text != text:
-                    yield event.text if not text else "\n\n" + event.text
+            if isinstance(event, AnswerReady):
+                text, final = "".join(streamed), event.answer.text
+                if final != text:
+                    yield final if not text else "\n\n" + final
                 return
-            streamed.append(event)
-            yield event
+            streamed.append(event.text)
+            yield event.text
 
     def _empty(self, question: str, started: float) -> Answer:
         language = "ar" if _ARABIC_PUNCT.search(question) else "en"

@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from snc_qa.answering import TextDelta
     from snc_qa.assistant import Assistant
 
     if args.command == "prepare":
@@ -123,16 +124,17 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         answer, streamed = None, ""
         for event in assistant.stream_events(args.question):
-            if isinstance(event, str):
-                streamed += event
-                print(event, end="", flush=True)
+            if isinstance(event, TextDelta):
+                streamed += event.text
+                print(event.text, end="", flush=True)
             else:
-                answer = event
+                answer = event.answer
         if answer.text != streamed:  # nothing streamed (extractive, lists) or the check replaced the reply
             print(("\n\n" if streamed else "") + answer.text, end="")
         print()
         if not answer.grounded:
-            print("(not grounded in the documents)")
+            print("(not confirmed by the documents: the closest passage is shown)" if answer.sources
+                  else "(not grounded in the documents)")
         for n, source in enumerate(answer.sources, 1):
             print(f"[{n}] {source.title} — {source.path} (score {source.score:.2f})")
         return 0

@@ -154,3 +154,88 @@ def romanizer() -> Romanizer:
         if _SHARED is None:
             _SHARED = Romanizer()
         return _SHARED
+
+
+# A name as English text writes it: capitalised words, with the particles Arabic names keep ("Salim al-Muslat").
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z'’]+(?:[ -](?:(?:al|el|bin|ibn|abu|abd)[ -])?[A-Z][a-z'’]+){0,3}")
+_ARABIC_RUN = re.compile("[\u0621-\u064a\u064b-\u0652\u0640]+")
+
+
+def _keys(words: list[str]) -> tuple[str, ...]:
+    return tuple(phonetic_key(w) for w in words)
+
+
+def _latin_parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s-]+", name) if p and p.casefold() not in _PARTICLES]
+
+
+def both_scripts(reply: str, sources: str) -> str:
+    """``reply`` with each name it shares with ``sources`` across scripts also written as the sources write it.
+
+    An Arabic reply from English passages gets the Latin spelling after the name (``لينا حداد (Lina Haddad)``),
+    an English reply from Arabic passages the Arabic (``Badr Jamous (بدر جاموس)``), when every word of the
+    name has the same consonant skeleton in both (:func:`snc_qa.arabic.phonetic_key`) and the name has at
+    least three consonants. The reader can then check the model's spelling against the document's.
+
+    >>> both_scripts("قالت لينا حداد إن المنتدى سيفتح مكتباً [1].", "Its coordinator, Lina Haddad, said so.")
+    'قالت لينا حداد (Lina Haddad) إن المنتدى سيفتح مكتباً [1].'
+    >>> both_scripts("Badr Jamous gave the briefing [1].", "قدّم رئيس الهيئة بدر جاموس إحاطة.")
+    'Badr Jamous (بدر جاموس) gave the briefing [1].'
+    """
+    if _ARABIC_RUN.search(reply) and len(_ARABIC_RUN.findall(reply)) >= len(_LATIN_WORD.findall(reply)):
+        return _latin_beside_arabic(reply, sources)
+    return _arabic_beside_latin(reply, sources)
+
+
+def _latin_beside_arabic(reply: str, sources: str) -> str:
+    names = {}
+    for match in _LATIN_NAME.finditer(sources):
+        parts = _latin_parts(match.group(0))
+        keys = _keys(parts)
+        if sum(map(len, keys)) >= MIN_KEY_LENGTH and all(keys) and match.group(0).casefold() not in ENGLISH_STOPWORDS:
+            names.setdefault(keys, match.group(0))
+    if not names:
+        return reply
+    stop = _normalized_arabic_stopwords()
+    words = [w for w in _ARABIC_RUN.finditer(reply) if normalize(w.group(0)) not in stop]
+    inserts: list[tuple[int, str]] = []
+    done: set[str] = set()
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2, 1):
+            span = words[i:i + size]
+            name = names.get(_keys([w.group(0) for w in span])) if len(span) == size else None
+            if name and name not in done and name not in reply and not reply[span[-1].end():].lstrip().startswith("("):
+                inserts.append((span[-1].end(), f" ({name})"))
+                done.add(name)
+                i += size - 1
+                break
+        i += 1
+    for at, text in reversed(inserts):
+        reply = reply[:at] + text + reply[at:]
+    return reply
+
+
+def _arabic_beside_latin(reply: str, sources: str) -> str:
+    words = [w.group(0) for w in _ARABIC_RUN.finditer(sources)]
+    if not words:
+        return reply
+    stop = _normalized_arabic_stopwords()
+    keyed = [(w, phonetic_key(w)) for w in words]
+    out, shift = reply, 0
+    for match in _LATIN_NAME.finditer(reply):
+        parts = _latin_parts(match.group(0))
+        keys = _keys(parts)
+        if sum(map(len, keys)) < MIN_KEY_LENGTH or not all(keys) or match.group(0).casefold() in ENGLISH_STOPWORDS:
+            continue
+        if out[match.end() + shift:].lstrip().startswith("("):
+            continue
+        for i in range(len(keyed) - len(keys) + 1):
+            run = keyed[i:i + len(keys)]
+            if tuple(k for _, k in run) == keys and not any(normalize(w) in stop for w, _ in run):
+                arabic = " ".join(w for w, _ in run)
+                at = match.end() + shift
+                out = out[:at] + f" ({arabic})" + out[at:]
+                shift += len(arabic) + 3
+                break
+    return out

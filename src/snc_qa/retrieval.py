@@ -73,8 +73,10 @@ HUB_PENALTY = 0.5
 #: percentile) when it does not answer, 0.9 when it does; a passage in the other script, about 0.
 LEXICAL_EVIDENCE_FLOOR = 0.5
 LEXICAL_EVIDENCE_WEIGHT = 0.04
-#: A language's average passage is drawn towards the whole corpus's as if by this many passages, so that
-#: a language of a handful of passages is not judged against an average made of those same passages.
+#: A language's average passage is drawn towards a prior as if by this many passages, so that a language of a
+#: handful of passages is not judged against an average made of those same passages. The prior is the
+#: average of ``GENERIC_PASSAGES`` in that language (where the language's average lies for text on any
+#: subject), else the whole corpus's average.
 CENTROID_PRIOR_PASSAGES = 10
 #: Added to passages of documents dated inside the time a question names ("in January 2016", "في 2024").
 #: A question that names a time is rarely answered by a document of another time, so this is nearly a
@@ -89,6 +91,38 @@ Hits = Sequence[tuple[int, float]]  # (candidate index, BM25 score), best first
 
 #: Questions with no subject matter of their own, to estimate where an average question of each
 #: language lies in embedding space. They must stay generic: they describe the language, not a corpus.
+#: Plain news sentences on no particular subject, the same in both languages: where an average passage of each
+#: language lies in embedding space before a corpus says more (the prior of ``CENTROID_PRIOR_PASSAGES``).
+GENERIC_PASSAGES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "The meeting was held on Monday and lasted for three hours.",
+        "The report was published by the committee at the end of the year.",
+        "Officials said the new measures would take effect next month.",
+        "The delegation arrived in the capital on Tuesday for talks.",
+        "Participants discussed the situation and agreed to meet again.",
+        "The organisation works with local partners in several regions.",
+        "The statement called on all parties to respect the agreement.",
+        "According to the ministry, the number of applications rose last year.",
+        "The conference brought together representatives of many countries.",
+        "The project aims to improve services for families in rural areas.",
+        "He said that the decision had been taken after long consultations.",
+        "The council will vote on the proposal later this week.",
+    ),
+    "ar": (
+        "عُقد الاجتماع يوم الاثنين واستمر ثلاث ساعات.",
+        "نشرت اللجنة التقرير في نهاية العام.",
+        "قال المسؤولون إن الإجراءات الجديدة ستدخل حيز التنفيذ الشهر المقبل.",
+        "وصل الوفد إلى العاصمة يوم الثلاثاء لإجراء محادثات.",
+        "ناقش المشاركون الوضع واتفقوا على الاجتماع مرة أخرى.",
+        "تعمل المنظمة مع شركاء محليين في عدة مناطق.",
+        "دعا البيان جميع الأطراف إلى احترام الاتفاق.",
+        "بحسب الوزارة، ارتفع عدد الطلبات في العام الماضي.",
+        "جمع المؤتمر ممثلين عن دول كثيرة.",
+        "يهدف المشروع إلى تحسين الخدمات للعائلات في المناطق الريفية.",
+        "وقال إن القرار اتُّخذ بعد مشاورات طويلة.",
+        "سيصوّت المجلس على المقترح في وقت لاحق من هذا الأسبوع.",
+    ),
+}
 GENERIC_QUESTIONS: dict[str, tuple[str, ...]] = {
     "en": (
         "Who chaired the meeting?", "What did the report recommend?", "When was the agreement signed?",
@@ -166,6 +200,7 @@ class Corpus:
     latin_names: LexicalIndex | None = None  # the capitalised Latin words themselves, casefolded
     arabic_words: dict[str, list[str]] = field(default_factory=dict)  # phonetic key -> the Arabic words with it
     rows: dict[str, int] = field(default_factory=dict)
+    priors: dict[str, np.ndarray] = field(default_factory=dict)  # language -> its generic average passage
 
     @functools.cached_property
     def date_list(self) -> list[str]:
@@ -179,13 +214,14 @@ class Corpus:
 
     @functools.cached_property
     def centroids(self) -> dict[str, np.ndarray]:
-        """Each language's average chunk vector, drawn towards the whole corpus's by
-        ``CENTROID_PRIOR_PASSAGES`` (with one language, the corpus's own average)."""
+        """Each language's average chunk vector, drawn towards its prior by ``CENTROID_PRIOR_PASSAGES``
+        (the language's generic passages, else the whole corpus's average)."""
         overall = self.vectors.mean(axis=0)
         out = {}
         for language, rows in self.by_language.items():
             own = self.vectors[rows].sum(axis=0)
-            out[language] = (own + CENTROID_PRIOR_PASSAGES * overall) / (len(rows) + CENTROID_PRIOR_PASSAGES)
+            prior = self.priors.get(language, overall)
+            out[language] = (own + CENTROID_PRIOR_PASSAGES * prior) / (len(rows) + CENTROID_PRIOR_PASSAGES)
         return out
 
     @functools.cached_property
@@ -211,7 +247,8 @@ class Corpus:
         return out
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray) -> Corpus:
+    def build(cls, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray,
+              priors: dict[str, np.ndarray] | None = None) -> Corpus:
         rows = {cid: i for i, cid in enumerate(ids)}
 
         def window(i: int) -> str:
@@ -231,7 +268,7 @@ class Corpus:
             exact=LexicalIndex.build(ids, texts),
             latin_keys=LexicalIndex.build(ids, windows, latin_name_keys),
             latin_names=LexicalIndex.build(ids, windows, latin_names),
-            arabic_words=arabic_words_by_key(texts), rows=rows,
+            arabic_words=arabic_words_by_key(texts), rows=rows, priors=priors or {},
         )
 
 
@@ -261,6 +298,7 @@ class Retriever:
         self._corpus: Corpus | None = None
         self._corpus_key: tuple | None = None
         self._average_questions: dict[str, np.ndarray] = {}
+        self._generic_passages: dict[str, np.ndarray] | None = None
         self._hub_offsets: dict[tuple[str, str], float] = {}
         self._lock = threading.Lock()
 
@@ -273,7 +311,7 @@ class Retriever:
                 vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]),
                                                                                   self.embeddings.dimension)
                 self._corpus = Corpus.build(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
-                                            vectors)
+                                            vectors, priors=self.generic_passages())
                 self._corpus_key = key
                 self._hub_offsets = {}
             return self._corpus
@@ -286,6 +324,16 @@ class Retriever:
         with self._lock:
             self._corpus = None
             self._hub_offsets = {}
+
+    def generic_passages(self) -> dict[str, np.ndarray]:
+        """Each language's average generic passage (``GENERIC_PASSAGES``), embedded once."""
+        if self._generic_passages is None:
+            self._generic_passages = {
+                language: np.asarray(self.embeddings.embed_passages(list(texts), cache=False),
+                                     dtype=np.float32).mean(axis=0)
+                for language, texts in GENERIC_PASSAGES.items()
+            }
+        return self._generic_passages
 
     def average_question(self, language: str) -> np.ndarray:
         """Where a generic question in ``language`` lies in embedding space (embedded once)."""

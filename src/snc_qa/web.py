@@ -26,7 +26,7 @@ from typing import Any
 
 import gradio as gr
 
-from snc_qa.answering import Answer
+from snc_qa.answering import Answer, AnswerReady
 from snc_qa.arabic import detect_language
 from snc_qa.assistant import AnswerOptions, Assistant, UploadError, clean_question, safe_filename
 from snc_qa.documents import unexpected_reason
@@ -162,10 +162,10 @@ class ChatApp:
         streamed, answer = "", None
         try:
             for event in self.assistant.stream_events(message, self.history(turns), self.options(options)):
-                if isinstance(event, Answer):
-                    answer = event
+                if isinstance(event, AnswerReady):
+                    answer = event.answer
                     break
-                streamed += event
+                streamed += event.text
                 shown = [*shown[:-1], {"role": "assistant", "content": partial_html(streamed, language)}]
                 yield shown, gr.skip(), gr.skip(), gr.skip()
         # Whatever stops an answer (a generator server that is down, a model that cannot load), the chat
@@ -207,14 +207,14 @@ class ChatApp:
             pairs.append((str(item[0]), str(item[1])))
         streamed = ""
         for event in self.assistant.stream_events(question, pairs):
-            if isinstance(event, Answer):
-                reply = event.to_dict()
+            if isinstance(event, AnswerReady):
+                reply = event.answer.to_dict()
                 # gradio_client downloads any dict with a "path" key as a file, so the source's path is renamed.
                 reply["sources"] = [{("document" if k == "path" else k): v for k, v in source.items()}
                                     for source in reply["sources"]]
                 yield {**reply, "done": True}
                 return
-            streamed += event
+            streamed += event.text
             yield {"text": streamed, "done": False}
 
     # ------------------------------------------------------------------ documents

@@ -165,8 +165,10 @@ def answer_html(answer: Answer, ui: str) -> str:
     """The final answer; an answer the documents do not support carries a visible badge."""
     badge = ""
     if not answer.grounded:
+        # With sources, the answer is the closest passage after a rejected reply: shown, but not as found.
+        key = "unverified" if answer.sources else "not_grounded"
         badge = (f'<p class="snc-badge snc-ungrounded" role="note" dir="{direction(ui)}" lang="{ui}">'
-                 f'⚠ {html.escape(text(ui, "not_grounded"))}</p>')
+                 f'⚠ {html.escape(text(ui, key))}</p>')
     notice = ""
     if answer.notice:
         notice = f'<p class="snc-badge snc-notice" role="note" dir="auto">ℹ {html.escape(answer.notice)}</p>'
@@ -228,7 +230,7 @@ def sources_html(answer: Answer | None, ui: str, searching: bool = False) -> str
         body = f'<p class="snc-muted" data-searching="1">{html.escape(text(ui, "sources_searching"))}</p>'
     elif answer is None:
         body = f'<p class="snc-muted">{html.escape(text(ui, "sources_empty"))}</p>'
-    elif not answer.grounded or not answer.sources:
+    elif not answer.sources:
         body = (f'<div class="snc-ungrounded-panel" role="note"><strong>⚠ {html.escape(text(ui, "not_grounded"))}'
                 f'</strong><p>{html.escape(text(ui, "not_grounded_detail"))}</p></div>')
     else:

@@ -46,6 +46,7 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "searching": "Searching the documents…",
         "other_passages": "Other passages considered ({count})",
         "not_grounded": "Not found in the documents",
+        "unverified": "Not confirmed by the documents: the closest passage is shown",
         "not_grounded_detail": "The documents do not hold an answer to this question, so no passage is cited. "
                                "Try other words, or add the document that holds the answer under Documents.",
         "answer_failed": "Could not answer: {error} — try again, or pick another generator under Settings.",
@@ -118,6 +119,7 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "searching": "جارٍ البحث في الوثائق…",
         "other_passages": "مقاطع أخرى رُوجعت ({count})",
         "not_grounded": "غير موجود في الوثائق",
+        "unverified": "لم تؤكده الوثائق: يُعرض أقرب مقطع",
         "not_grounded_detail": "لا تتضمن الوثائق إجابة عن هذا السؤال، لذلك لا يُستشهد بأي مقطع. جرّب كلمات أخرى، "
                                "أو أضف الوثيقة التي تتضمن الإجابة من تبويب الوثائق.",
         "answer_failed": "تعذّرت الإجابة: {error} — أعد المحاولة، أو اختر مولّداً آخر من الإعدادات.",

@@ -1,0 +1,14 @@
+"""The answer pipeline's stages, each runnable and testable alone; :mod:`snc_qa.answering` runs them in order.
+
+    condense (Condenser)          follow-up → standalone question, its language and kind
+    retrieve (PassageRetrieval)   hybrid search over the index
+    select   (SentenceSelector)   the few sentences that hold the answer, numbered as sources
+    prompt   (PromptBuilder)      the chat messages for the model
+    generate (ModelReply)         the model's reply, piece by piece
+    verify   (ReplyCheck)         is the reply a refusal, or not supported by the sentences it cites?
+    cite     (AnswerWriter)       the text the reader gets: the checked reply with real citations, or the
+                                  quoted sentence(s), or a list
+
+What flows between them is in :mod:`snc_qa.pipeline.records`; every Arabic- or English-specific pattern
+and phrase is in :mod:`snc_qa.pipeline.wording`.
+"""

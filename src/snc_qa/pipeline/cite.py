@@ -1,0 +1,141 @@
+"""Stage 7, cite: the text the reader gets, with citations that point at real sources.
+
+A checked model reply keeps only citations to sources that exist (and cites the best one when none is
+left); a reply that failed the check, an answer without a model, and a list question get the sentences
+themselves, quoted and cited, said to be in the other language when they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize
+from snc_qa.glossary import Glossary
+from snc_qa.names import both_scripts
+from snc_qa.pipeline.records import Query, Selection
+from snc_qa.pipeline.wording import (
+    CITATION,
+    LIST_LEAD,
+    QUOTE_LEAD,
+    RESOLUTION_LABEL,
+    UNSURE_LEAD,
+    quoted_names,
+    resolution_numbers,
+    strip_citations,
+)
+
+
+class AnswerWriter:
+    """Writes the answer text from a checked reply or from the selected sentences.
+
+    >>> from snc_qa.pipeline.records import Query, Selection, Unit
+    >>> from snc_qa.retrieval import Source
+    >>> text = "Lina Haddad coordinates the forum."
+    >>> source = Source(text=text, path="f.txt", title="Forum", score=0.9, chunk_id="c")
+    >>> selection = Selection([Unit(text, source, 0, text)], [source])
+    >>> writer = AnswerWriter(Glossary([]))
+    >>> writer.reply("Lina Haddad [3].", Query("Who?", "Who?", "en"), selection)
+    'Lina Haddad. [1]'
+    >>> writer.quote(Query("من ينسق المنتدى؟", "من ينسق المنتدى؟", "ar"), selection)
+    'بحسب الوثائق (نص مقتبس بالإنجليزية) [1]:\\nLina Haddad coordinates the forum.'
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.analyzer = Analyzer()
+
+    def reply(self, reply: str, query: Query, selection: Selection) -> str:
+        """A checked model reply: names that cross scripts in both, real citations."""
+        if query.language == "en":
+            reply = self.glossary.in_both_scripts(reply, selection.text())
+        reply = both_scripts(reply, selection.text())
+        return fix_citations(reply, selection.sources, self._best_source_for(reply, selection))
+
+    def quote(self, query: Query, selection: Selection, unsure: bool = False) -> str:
+        """The best sentence (or for a list question every sentence start), quoted and cited.
+
+        ``unsure``: a model's reply from these sentences was rejected, so the lead says that the passage
+        is the closest one, not that it answers.
+        """
+        index = selection.index()
+        same, other = (UNSURE_LEAD if unsure else QUOTE_LEAD)[query.language]
+        if query.is_list:
+            units = sorted(selection.units, key=lambda u: u.order)
+            lines = [f"- {u.text} … [{index[u.source.chunk_id]}]" for u in units]
+            return "\n".join([f"{same}:", *lines])
+        top = selection.units[0]
+        # The whole sentence: the best clause alone often lacks its subject or its ending.
+        sentence, cite = top.sentence or top.text, f"[{index[top.source.chunk_id]}]"
+        if query.language == "ar":
+            if detect_language(sentence) == "en":
+                # The passage is English: the reader is told so, and it stands on its own left-to-right line.
+                return f"{other} {cite}:\n{sentence}"
+            return f"{same} {cite}: {sentence}"
+        if contains_arabic(sentence):
+            # No translator here is faithful enough to trust (the bundled model renamed organisations), so
+            # an English reader gets the Arabic as written, said to be Arabic, with the English names of
+            # the people and organisations the glossary knows as anchors.
+            return f"{other} {cite}:\n{self.glossary.annotate(sentence)}"
+        return f"{same} {cite}: {sentence}"
+
+    def listing(self, query: Query, selection: Selection) -> str:
+        """A list question's answer: the names of the kind asked for, each cited; else the sentence starts."""
+        names = self.listed_names(query, selection)
+        return "\n".join([LIST_LEAD[query.language], *names]) if len(names) >= 2 else self.quote(query, selection)
+
+    def listed_names(self, query: Query, selection: Selection) -> list[str]:
+        """Names of the kind asked for, in reading order, each cited: quoted names, then glossary names.
+
+        A 1.5B model asked to compose or even copy a long list drops and invents items, so lists are built
+        without it, from the sentences themselves.
+        """
+        index = selection.index()
+        seen: set[str] = set()
+        out: list[str] = []
+        # Organisations a news text puts in quotes are the ones it is about; other known organisations
+        # (a parliament, a ministry) are only mentioned, so they count only when nothing is quoted.
+        quoted = query.list_kind == "organisation" and \
+            sum(len(quoted_names(u.sentence)) for u in selection.units) >= 2
+        for unit in selection.units:
+            names = quoted_names(unit.sentence) if quoted else \
+                self.glossary.names_in(unit.sentence, kind=query.list_kind)
+            if query.list_kind == "document":
+                names += [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(unit.sentence)]
+            for name in names:
+                key = normalize(name)
+                if key in seen or any(key in other for other in seen):
+                    continue
+                seen.add(key)
+                shown = self._english_name(name) if query.language == "en" else name
+                out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
+        return out
+
+    def _english_name(self, arabic: str) -> str:
+        """``English (Arabic)`` when the glossary knows the name, else the name as written."""
+        key = normalize(arabic)
+        for entry in self.glossary.entries:
+            if normalize(entry.arabic) == key:
+                return f"{entry.english} ({arabic})"
+        return arabic
+
+    def _best_source_for(self, reply: str, selection: Selection) -> int:
+        tokens = set(self.analyzer.tokens(strip_citations(reply)))
+        scores = [len(tokens & set(self.analyzer.tokens(s.highlight or s.text))) for s in selection.sources]
+        return int(np.argmax(scores)) + 1 if scores else 1
+
+
+def fix_citations(reply: str, sources: list, fallback: int) -> str:
+    """Drop citations to sources that do not exist; cite the best source if none remain.
+
+    >>> fix_citations("Answer [1][3].", ["one source"], 1), fix_citations("Answer [7].", ["one source"], 1)
+    ('Answer [1].', 'Answer. [1]')
+    """
+    def keep(match: re.Match) -> str:
+        return match.group(0) if 1 <= int(match.group(1)) <= len(sources) else ""
+
+    fixed = re.sub(r"\s+([.،,؟?!])", r"\1", CITATION.sub(keep, reply)).strip()
+    if sources and not CITATION.search(fixed):
+        fixed = f"{fixed} [{fallback}]"
+    return fixed

@@ -1,0 +1,111 @@
+"""What flows between the answer pipeline's stages, and the events a caller of the pipeline receives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from snc_qa.retrieval import Source
+
+History = Sequence[tuple[str, str]]
+
+
+@dataclass
+class Answer:
+    """The reply to one question. ``sources[i]`` is what ``[i+1]`` in ``text`` cites."""
+
+    text: str
+    language: str
+    grounded: bool
+    sources: list[Source]
+    question: str
+    standalone_question: str = ""
+    generator: str = ""
+    seconds: float = 0.0
+    note: str | None = None
+    #: Something the reader should know about how the question was read (in the question's language).
+    notice: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text, "language": self.language, "grounded": self.grounded,
+            "question": self.question, "standalone_question": self.standalone_question,
+            "generator": self.generator, "seconds": round(self.seconds, 2), "note": self.note,
+            "notice": self.notice,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the pipeline reads it (the output of the condense stage)."""
+
+    question: str  # as asked
+    standalone: str  # understandable without the conversation
+    language: str  # "ar" or "en": the language of the answer
+    is_list: bool = False  # gathers items across a document ("which organisations …")
+    list_kind: str = "organisation"  # for lists: "organisation", "person" or "document"
+
+
+@dataclass
+class Retrieved:
+    """The retrieve stage's output: the passages, the question's vector, and whether any is relevant."""
+
+    vector: list[float]
+    sources: list[Source]
+    grounded: bool
+
+
+@dataclass
+class Unit:
+    """A sentence (or clause group) of a retrieved chunk: the grain handed to the model and cited."""
+
+    text: str
+    source: Source
+    order: int  # reading order across the candidates
+    sentence: str = ""  # the whole sentence ``text`` is part of
+    score: float = 0.0
+
+
+@dataclass
+class Selection:
+    """The select stage's output: chosen units, and their chunks numbered as cited (``sources[0]`` is [1])."""
+
+    units: list[Unit] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def text(self) -> str:
+        return " ".join(u.text for u in self.units)
+
+    def index(self) -> dict[str, int]:
+        """Citation number of each chunk id."""
+        return {s.chunk_id: n for n, s in enumerate(self.sources, 1)}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verify stage's finding on a model's reply."""
+
+    refusal: bool = False  # the reply says the sources do not hold the answer
+    problem: str | None = None  # why the reply is not supported (None: it is)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refusal and self.problem is None
+
+
+@dataclass(frozen=True)
+class TextDelta:
+    """A piece of the model's reply as it is generated (it may still be replaced by the final answer)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AnswerReady:
+    """The final, checked answer: always the last event of a question."""
+
+    answer: Answer
+
+
+Event = TextDelta | AnswerReady

@@ -1,0 +1,21 @@
+"""Tiny hand-made stage inputs, so each stage can be tested without the ones before it."""
+
+from __future__ import annotations
+
+from snc_qa.pipeline.records import Query, Selection, Unit
+from snc_qa.retrieval import Source
+
+
+def query(text: str, language: str = "en", **kinds) -> Query:
+    return Query(question=text, standalone=text, language=language, **kinds)
+
+
+def selection(*sentences: str) -> Selection:
+    """Each sentence its own chunk and source, numbered in order."""
+    units, sources = [], []
+    for n, sentence in enumerate(sentences):
+        source = Source(text=sentence, path=f"doc{n}.txt", title=f"Doc {n}", score=0.9, chunk_id=f"c{n}",
+                        highlight=sentence)
+        units.append(Unit(text=sentence, source=source, order=n, sentence=sentence))
+        sources.append(source)
+    return Selection(units=units, sources=sources)

@@ -1,0 +1,36 @@
+"""Stage 7: the reader's text — real citations, quoted sentences said to be in the other language, lists."""
+
+from snc_qa.glossary import Entry, Glossary
+from snc_qa.pipeline.cite import AnswerWriter, fix_citations
+
+from .helpers import query, selection
+
+
+def test_citations_to_missing_sources_are_dropped_and_the_best_source_is_cited():
+    writer = AnswerWriter(Glossary([]))
+    chosen = selection("The forum met in Gaziantep.", "Lina Haddad coordinates the forum.")
+    assert writer.reply("Lina Haddad coordinates it [7].", query("Who?"), chosen) == "Lina Haddad coordinates it. [2]"
+    assert fix_citations("Answer [1][3].", ["a"], 1) == "Answer [1]."
+
+
+def test_a_quote_in_the_other_language_says_so_in_the_readers_language():
+    writer = AnswerWriter(Glossary([]))
+    english = selection("Lina Haddad coordinates the forum.")
+    assert writer.quote(query("من ينسق المنتدى؟", "ar"), english) == \
+        "بحسب الوثائق (نص مقتبس بالإنجليزية) [1]:\nLina Haddad coordinates the forum."
+    arabic = selection("قدّم بدر جاموس إحاطة.")
+    glossary = Glossary([Entry(arabic="بدر جاموس", english="Badr Jamous", kind="person")])
+    text = AnswerWriter(glossary).quote(query("Who gave the briefing?"), arabic)
+    assert text.startswith("According to the documents (quoted in Arabic) [1]:\n") and "Badr Jamous" in text
+
+
+def test_a_list_names_the_quoted_organisations_each_cited():
+    chosen = selection("وحضر ممثلو منظمة “بيتنا” اللقاء.", "كما شاركت منظمة “اليوم التالي” في النقاش.")
+    text = AnswerWriter(Glossary([])).listing(query("ما المنظمات التي حضرت؟", "ar", is_list=True), chosen)
+    assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- بيتنا [1]", "- اليوم التالي [2]"]
+
+
+def test_a_list_with_too_few_names_quotes_the_sentence_starts():
+    chosen = selection("The delegation met the envoy.", "It asked for a ceasefire.")
+    text = AnswerWriter(Glossary([])).listing(query("Which groups attended?", is_list=True), chosen)
+    assert text.splitlines()[0] == "According to the documents:" and text.count("[") == 2

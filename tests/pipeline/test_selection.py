@@ -1,0 +1,60 @@
+"""Stages 2 and 3 over a real index: retrieval, then the sentences that hold the answer, numbered as sources."""
+
+import pytest
+
+from snc_qa import Assistant
+from snc_qa.pipeline.records import Retrieved
+from snc_qa.pipeline.retrieve import PassageRetrieval
+from snc_qa.pipeline.selection import SentenceSelector
+
+from .helpers import query
+
+FORUM = ("The Cedar Forum, a network of civil society groups, met in Gaziantep on Monday. The weather was cold "
+         "and the meeting started late. Its coordinator, Lina Haddad, said the forum would open an office in "
+         "Idlib next year. Omar Saleh, a council spokesman, spoke about aid.")
+MEETING = ("عقدت هيئة التفاوض السورية لقاءً مع منظمات المجتمع المدني. وحضر اللقاء ممثلو منظمة “بيتنا” ومنظمة "
+           "“اليوم التالي” ومنظمة “مدنية”. وقدّم رئيس الهيئة إحاطة عن العملية السياسية.")
+
+
+@pytest.fixture(scope="module")
+def stages(tmp_path_factory, embedding_model):
+    root = tmp_path_factory.mktemp("stages")
+    (root / "documents").mkdir()
+    (root / "documents" / "forum.en.txt").write_text(FORUM, encoding="utf-8")
+    (root / "documents" / "meeting.ar.txt").write_text(MEETING, encoding="utf-8")
+    assistant = Assistant(documents_dir=root / "documents", index_dir=root / "index", generator="extractive")
+    assistant.index()
+    settings = assistant.settings
+    retrieval = PassageRetrieval(assistant.embeddings, assistant.retriever, settings.top_k, settings.min_relevance)
+    return retrieval, SentenceSelector(assistant.embeddings, assistant.store, context_sentences=2)
+
+
+def test_retrieval_finds_the_document_in_either_language(stages):
+    retrieval, _ = stages
+    for question in ("Where will the Cedar Forum open an office?", "أين سيفتح منتدى الأرز مكتباً؟"):
+        found = retrieval.run(query(question))
+        assert found.grounded and found.sources[0].path == "forum.en.txt", question
+        assert len(found.vector) == 384
+
+
+def test_the_answer_sentence_is_selected_and_cited_first(stages):
+    retrieval, selector = stages
+    asked = query("Where will the Cedar Forum open an office?")
+    chosen = selector.run(asked, retrieval.run(asked))
+    assert "Idlib" in chosen.units[0].sentence
+    assert chosen.sources[0].highlight and "Idlib" in chosen.sources[0].highlight
+    assert "weather" not in " ".join(u.text for u in chosen.units)
+
+
+def test_a_list_question_gets_the_sentences_that_name_the_items(stages):
+    retrieval, selector = stages
+    asked = query("ما المنظمات التي حضرت اللقاء؟", "ar", is_list=True)
+    chosen = selector.run(asked, retrieval.run(asked))
+    assert any("بيتنا" in u.text for u in chosen.units)
+    assert [u.order for u in chosen.units] == sorted(u.order for u in chosen.units)  # reading order
+
+
+def test_nothing_is_selected_when_nothing_relevant_was_retrieved(stages):
+    _, selector = stages
+    nothing = Retrieved(vector=[0.0] * 384, sources=[], grounded=False)
+    assert selector.run(query("Who won the cup?"), nothing).units == []

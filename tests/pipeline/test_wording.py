@@ -1,0 +1,34 @@
+"""Reading questions and replies in Arabic and English."""
+
+from snc_qa.pipeline.wording import is_list_question, is_refusal, list_kind, quoted_names, resolution_numbers
+
+
+def test_list_questions_in_other_phrasings_and_how_many_is_not_one():
+    for question in ("Which countries supported the resolution?", "Who took part in the talks?",
+                     "ما هي منظمات المجتمع المدني التي شاركت في اللقاء؟", "من تكلم في الاجتماع؟",
+                     "اذكر الدول الداعمة للقرار"):
+        assert is_list_question(question), question
+    for question in ("How many organisations attended?", "كم عدد المنظمات التي حضرت؟", "ما عدد المشاركين؟",
+                     "Who gave the briefing?", "ما هي المنظمة التي يديرها أسعد العشي؟"):
+        assert not is_list_question(question), question
+
+
+def test_list_kind_follows_what_is_asked_for():
+    assert list_kind("Who spoke at the meeting?") == "person"
+    assert list_kind("من تحدث في الجلسة؟") == "person"
+    assert list_kind("Which resolutions were cited?") == "document"
+    assert list_kind("ما المنظمات التي حضرت؟") == "organisation"
+
+
+def test_refusals_in_both_languages_whatever_they_cite():
+    for reply in ("The president of France is not mentioned in the sources [1-3].", "NOT_FOUND",
+                  "The sources do not mention who won the final [2].", "لم يرد ذكر رئيس فرنسا في المصادر [1].",
+                  "لا تتضمن المصادر هذه المعلومة."):
+        assert is_refusal(reply), reply
+    for reply in ("Badr Jamous heads the commission [1].", "يرأس الهيئة بدر جاموس [1]."):
+        assert not is_refusal(reply), reply
+
+
+def test_names_in_quotes_and_resolution_numbers():
+    assert quoted_names("حضر ممثلو «بيتنا» و“اليوم التالي” اللقاء") == ["بيتنا", "اليوم التالي"]
+    assert resolution_numbers("Resolutions 2118 and 2254 were cited; 1,000 people came.") == ["2118", "2254"]

@@ -1,0 +1,21 @@
+"""Names across scripts in replies: the document's spelling beside the model's, for any document."""
+
+from snc_qa.names import both_scripts
+
+
+def test_an_arabic_reply_from_an_english_passage_gets_the_latin_names():
+    reply = both_scripts("قال سالم المسلط إن روسيا تعرقل المفاوضات [1].",
+                         "Salim al-Muslat, a spokesman for the committee, accused Russia of obstacles.")
+    assert reply == "قال سالم المسلط (Salim al-Muslat) إن روسيا تعرقل المفاوضات [1]."
+
+
+def test_an_english_reply_from_an_arabic_passage_gets_the_arabic_names():
+    reply = both_scripts("Munther Sallal leads the unit [1].", "المدير التنفيذي لوحدة دعم الاستقرار منذر سلال")
+    assert reply == "Munther Sallal (منذر سلال) leads the unit [1]."
+
+
+def test_nothing_is_added_twice_or_for_words_that_only_sound_alike():
+    done = "Badr Jamous (بدر جاموس) spoke [1]."
+    assert both_scripts(done, "تحدث بدر جاموس") == done
+    reply = "اجتمع المنتدى منذ يوم الاثنين [1]."
+    assert both_scripts(reply, "The forum met on Monday in Gaziantep.") == reply
