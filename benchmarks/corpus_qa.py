@@ -99,7 +99,7 @@ def load_articles(folder: Path) -> list[Article]:
     for language in LANGUAGES:
         path = require(Path(folder) / f"xquad.{language}.json", f"XQuAD ({language})")
         data[language] = json.loads(path.read_text(encoding="utf-8"))["data"]
-    english = {qa["id"]: qa for art in data["en"] for p in art["paragraphs"] for qa in p["qas"]}
+    english_qas = {qa["id"]: qa for art in data["en"] for p in art["paragraphs"] for qa in p["qas"]}
     articles = []
     for a, (arabic, english) in enumerate(zip(data["ar"], data["en"], strict=True)):
         article = Article(a, {}, [])
@@ -107,8 +107,8 @@ def load_articles(folder: Path) -> list[Article]:
             key = f"{a:02d}-{p:02d}"  # neutral keys: an English title would hand English words to the index
             article.paragraphs[key] = {"ar": par_ar["context"].strip(), "en": par_en["context"].strip()}
             article.questions += [
-                Question(qa["id"], {"ar": qa["question"], "en": english[qa["id"]]["question"]}, key, a,
-                         {"ar": qa["answers"][0]["text"], "en": english[qa["id"]]["answers"][0]["text"]})
+                Question(qa["id"], {"ar": qa["question"], "en": english_qas[qa["id"]]["question"]}, key, a,
+                         {"ar": qa["answers"][0]["text"], "en": english_qas[qa["id"]]["answers"][0]["text"]})
                 for qa in par_ar["qas"]
             ]
         articles.append(article)

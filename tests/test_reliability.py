@@ -246,3 +246,33 @@ def test_a_poison_folder_is_indexed_around_its_bad_files_and_the_app_starts(tmp_
     finally:
         app.terminate()
         app.wait(timeout=30)
+
+
+def test_a_change_made_by_another_instance_is_seen_on_the_next_question(workspace, tmp_path, embedding_model):
+    """Two processes on one `chroma run`: another process re-indexes; this one answers from the new text."""
+    docs, _ = workspace
+    port = _free_port()
+    server = _start_chroma(tmp_path / "chroma-data", port)
+    env = {**os.environ, "SNC_QA_DOCUMENTS_DIR": str(docs), "SNC_QA_CHROMA_URL": f"http://127.0.0.1:{port}",
+           "SNC_QA_GENERATOR": "extractive"}
+    other = [str(Path(sys.executable).with_name("snc-qa")), "index"]
+    report = docs / "delegation.en.txt"
+    try:
+        report.write_text("The delegation was led by Amina Saleh.", encoding="utf-8")
+        subprocess.run(other, env=env, check=True, capture_output=True)
+        this = Assistant(settings=Settings(documents_dir=docs, chroma_url=f"http://127.0.0.1:{port}",
+                                           generator="extractive", index_dir=tmp_path / "unused"))
+        question = "Who led the delegation?"
+        assert "Amina Saleh" in this.retrieve(question)[0].text
+
+        report.write_text("The delegation was led by Karim Haddad.", encoding="utf-8")  # as many chunks
+        subprocess.run(other, env=env, check=True, capture_output=True)
+        assert "Karim Haddad" in this.retrieve(question)[0].text
+        assert "Karim Haddad" in this.ask(question).text
+
+        report.unlink()
+        subprocess.run(other, env=env, check=True, capture_output=True)
+        assert this.retrieve(question) == []
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

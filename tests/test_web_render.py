@@ -127,3 +127,14 @@ def test_malformed_auth_is_refused_without_echoing_it(bad):
         parse_auth(bad)
     assert "user:password" in str(refused.value) and bad not in str(refused.value)
     assert parse_auth("ana:pa:ss") == ("ana", "pa:ss") and parse_auth(None) is None
+
+
+def test_a_rejected_reply_shows_the_closest_passage_marked_as_not_confirmed():
+    closest = _answer("The documents may not answer this directly. The closest passage (quoted in Arabic) [1]:\n"
+                      + PASSAGE, sources=[_source()], grounded=False)
+    assert text("en", "unverified") in answer_html(closest, "en")
+    panel = sources_html(closest, "en")
+    assert "SNC meeting" in panel and text("en", "not_grounded") not in panel  # the passage is there to judge
+    refused = _answer("The documents do not contain an answer to this question.", grounded=False)
+    assert text("en", "not_grounded") in answer_html(refused, "en") and text("en", "not_grounded") in sources_html(
+        refused, "en")

@@ -2,7 +2,7 @@
 
 The stages (:mod:`snc_qa.pipeline`), each runnable and tested alone::
 
-    condense → retrieve → select → prompt → generate → verify → cite
+    condense → retrieve → select → (evidence) → prompt → generate → verify → cite
 
 With the ``extractive`` generator, and for list questions ("which organisations attended?"), there is
 no model: the answer is the best sentence(s), quoted and cited, or the list of names they hold. A model's
@@ -31,6 +31,7 @@ from snc_qa.generators import Generator
 from snc_qa.glossary import Glossary
 from snc_qa.pipeline.cite import AnswerWriter
 from snc_qa.pipeline.condense import Condenser
+from snc_qa.pipeline.evidence import EvidenceCheck
 from snc_qa.pipeline.generate import ModelReply
 from snc_qa.pipeline.prompt import PromptBuilder
 from snc_qa.pipeline.records import Answer, AnswerReady, Event, History, Query, Selection, TextDelta
@@ -54,7 +55,9 @@ class Answerer:
         self.condenser = Condenser(generator)
         self.retrieval = PassageRetrieval(embeddings, retriever, settings.top_k, settings.min_relevance)
         self.selector = SentenceSelector(embeddings, retriever.store, settings.context_sentences)
+        self.evidence = EvidenceCheck()
         self.model = ModelReply(generator)
+        self.embeddings = embeddings
         self.glossary = glossary or Glossary.load(settings.glossary_path)
 
     @property
@@ -66,7 +69,7 @@ class Answerer:
         """The stages that use domain names get the same glossary (an empty one switches it off)."""
         self._glossary = glossary
         self.prompt = PromptBuilder(glossary)
-        self.check = ReplyCheck(glossary)
+        self.check = ReplyCheck(glossary, self.embeddings)
         self.writer = AnswerWriter(glossary)
 
     # ----------------------------------------------------------------- public
@@ -101,6 +104,8 @@ class Answerer:
         """Condense, retrieve, select and prompt; ``messages`` is empty when the model is not to be asked."""
         query = self.condenser.run(question, tuple(history))
         selection = self.selector.run(query, self.retrieval.run(query))
+        if self.evidence.run(query, selection):
+            selection = Selection()
         uses_model = bool(selection.units) and self.generator.is_llm and not query.is_list
         return query, selection, self.prompt.run(query, selection) if uses_model else []
 

@@ -297,22 +297,30 @@ class Retriever:
         self.store = store
         self._corpus: Corpus | None = None
         self._corpus_key: tuple | None = None
+        self._corpus_stamp = 0.0
         self._average_questions: dict[str, np.ndarray] = {}
         self._generic_passages: dict[str, np.ndarray] | None = None
         self._hub_offsets: dict[tuple[str, str], float] = {}
         self._lock = threading.Lock()
 
     def corpus(self) -> Corpus:
-        """The snapshot used for re-scoring, rebuilt whenever the store's contents changed."""
+        """The snapshot used for re-scoring, rebuilt whenever the store's contents changed.
+
+        Changed by any process sharing the store (a Chroma server): the number of chunks tells additions and
+        removals, a chunk written after the snapshot's newest one tells an update of the same size.
+        """
         key = (self.store.count(), self.store.collection.id)
         with self._lock:
-            if self._corpus is None or key != self._corpus_key:
+            stale = self._corpus is not None and key == self._corpus_key and \
+                self.store.written_after(self._corpus_stamp)
+            if self._corpus is None or key != self._corpus_key or stale:
                 got = self.store.collection.get(include=["documents", "metadatas", "embeddings"])
                 vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]),
                                                                                   self.embeddings.dimension)
                 self._corpus = Corpus.build(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
                                             vectors, priors=self.generic_passages())
                 self._corpus_key = key
+                self._corpus_stamp = max((m.get("indexed_at", 0.0) for m in self._corpus.metas), default=0.0)
                 self._hub_offsets = {}
             return self._corpus
 

@@ -154,6 +154,14 @@ class VectorStore:
     def delete_path(self, path: str) -> None:
         self.collection.delete(where={"path": path})
 
+    def written_after(self, stamp: float) -> bool:
+        """Whether any chunk was written after ``stamp`` (an ``indexed_at``), by this process or another.
+
+        With the count, this tells a snapshot of the collection that is out of date: an update that keeps
+        the number of chunks still writes newer ones. One small metadata query.
+        """
+        return bool(self.collection.get(where={"indexed_at": {"$gt": stamp}}, limit=1, include=[])["ids"])
+
     def ids_for(self, path: str) -> list[str]:
         return self.collection.get(where={"path": path}, include=[])["ids"]
 

@@ -56,3 +56,11 @@ def test_a_reply_saying_the_sources_do_not_hold_it_is_a_refusal(check):
 
 def test_restating_the_question_is_no_answer(check):
     assert "restates" in problem(check, "Who coordinates the Cedar Forum?", "The Cedar Forum coordinator [2].")
+
+
+def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedding_model):
+    check = ReplyCheck(Glossary([]), embedding_model)
+    asked = query("أين سيفتح المنتدى مكتباً؟", "ar")
+    assert check.run("سيفتح المنتدى مكتباً في إدلب [2].", asked, selection(*FORUM)).ok
+    found = check.run("رئيس فرنسا هو إيمانويل ماكرون [1].", asked, selection(*FORUM)).problem
+    assert found and "far from every source sentence" in found

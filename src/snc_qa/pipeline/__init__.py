@@ -3,6 +3,7 @@
     condense (Condenser)          follow-up → standalone question, its language and kind
     retrieve (PassageRetrieval)   hybrid search over the index
     select   (SentenceSelector)   the few sentences that hold the answer, numbered as sources
+    evidence (EvidenceCheck)      do they mention what the question names? (else: not found)
     prompt   (PromptBuilder)      the chat messages for the model
     generate (ModelReply)         the model's reply, piece by piece
     verify   (ReplyCheck)         is the reply a refusal, or not supported by the sentences it cites?

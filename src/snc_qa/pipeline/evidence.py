@@ -1,0 +1,61 @@
+"""Between select and prompt: do the selected passages speak of what the question names at all?
+
+Retrieval always finds the closest passages, and on a question the documents do not answer they are
+about something else; their cosine alone does not tell (on XQuAD's left-out articles the best passage
+scores as high as many right ones). The names a question asks about do: an English question that names
+the Panthers, over English passages none of which mentions them, is not answered by those passages,
+whatever the model would make of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from snc_qa.arabic import ENGLISH_STOPWORDS, detect_language
+from snc_qa.pipeline.records import Query, Selection
+
+# Capitalised words after a question's first word; "UN"-style short ones and stop words are no evidence.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+MIN_NAME_CHARS = 3
+
+
+def question_names(question: str) -> list[str]:
+    """The names an English question asks about: its capitalised words after the first.
+
+    >>> question_names("How many points did the Panthers defense surrender in Super Bowl 50?")
+    ['Panthers', 'Super', 'Bowl']
+    """
+    words = _WORD.findall(question)[1:]
+    return [w.strip("'’.-") for w in words
+            if w[0].isupper() and len(w) >= MIN_NAME_CHARS and w.casefold() not in ENGLISH_STOPWORDS]
+
+
+class EvidenceCheck:
+    """Why the selected passages cannot answer the question, or None.
+
+    Checked where it can be told reliably: an English question over English passages must find at least
+    one of its names in them (the whole chunks, not only the chosen sentences). Across scripts a name
+    may be spelled many ways and Arabic has no capitals, so other questions pass.
+
+    >>> from snc_qa.pipeline.records import Query, Selection, Unit
+    >>> from snc_qa.retrieval import Source
+    >>> text = "The Cedar Forum met in Gaziantep on Monday."
+    >>> chosen = Selection([Unit(text, Source(text, "f.txt", "F", 0.8, "c"), 0, text)],
+    ...                    [Source(text, "f.txt", "F", 0.8, "c")])
+    >>> EvidenceCheck().run(Query("x", "Where did the Cedar Forum meet?", "en"), chosen) is None
+    True
+    >>> EvidenceCheck().run(Query("x", "How many points did the Panthers score?", "en"), chosen)
+    'the passages do not mention Panthers'
+    """
+
+    def run(self, query: Query, selection: Selection) -> str | None:
+        if query.language != "en" or not selection.sources:
+            return None
+        text = " ".join(s.text for s in selection.sources)
+        if detect_language(text) != "en":
+            return None
+        names = question_names(query.standalone)
+        folded = text.casefold()
+        if names and not any(name.casefold() in folded for name in names):
+            return f"the passages do not mention {', '.join(names)}"
+        return None

@@ -1,0 +1,24 @@
+"""Between select and prompt: passages that never mention what an English question names do not answer it."""
+
+from snc_qa.pipeline.evidence import EvidenceCheck, question_names
+
+from .helpers import query, selection
+
+FORUM = ("The Cedar Forum met in Gaziantep on Monday.", "Its coordinator, Lina Haddad, spoke about aid.")
+
+
+def test_the_names_of_a_question_are_its_capitalised_words_after_the_first():
+    assert question_names("Who did Tesla partner with in 1886?") == ["Tesla"]
+    assert question_names("What is the capital of the province?") == []
+
+
+def test_a_question_about_something_the_passages_never_name_is_not_answered_from_them():
+    assert EvidenceCheck().run(query("How many points did the Panthers defense surrender?"), selection(*FORUM))
+    assert EvidenceCheck().run(query("Who coordinates the Cedar Forum?"), selection(*FORUM)) is None
+    assert EvidenceCheck().run(query("Where did they meet?"), selection(*FORUM)) is None  # names nothing
+
+
+def test_across_scripts_and_for_arabic_questions_it_does_not_judge():
+    arabic = selection("قدّم رئيس الهيئة بدر جاموس إحاطة.")
+    assert EvidenceCheck().run(query("What did Badr Jamous say?"), arabic) is None
+    assert EvidenceCheck().run(query("ماذا قال بانثرز؟", "ar"), selection(*FORUM)) is None
