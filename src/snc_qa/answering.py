@@ -55,7 +55,6 @@ class Answerer:
         self.condenser = Condenser(generator)
         self.retrieval = PassageRetrieval(embeddings, retriever, settings.top_k, settings.min_relevance)
         self.selector = SentenceSelector(embeddings, retriever.store, settings.context_sentences)
-        self.evidence = EvidenceCheck()
         self.model = ModelReply(generator)
         self.embeddings = embeddings
         self.glossary = glossary or Glossary.load(settings.glossary_path)
@@ -69,6 +68,7 @@ class Answerer:
         """The stages that use domain names get the same glossary (an empty one switches it off)."""
         self._glossary = glossary
         self.prompt = PromptBuilder(glossary)
+        self.evidence = EvidenceCheck(glossary)
         self.check = ReplyCheck(glossary, self.embeddings)
         self.writer = AnswerWriter(glossary)
 

@@ -34,3 +34,9 @@ def test_a_list_with_too_few_names_quotes_the_sentence_starts():
     chosen = selection("The delegation met the envoy.", "It asked for a ceasefire.")
     text = AnswerWriter(Glossary([])).listing(query("Which groups attended?", is_list=True), chosen)
     assert text.splitlines()[0] == "According to the documents:" and text.count("[") == 2
+
+
+def test_a_reply_all_in_the_other_script_is_framed_in_the_readers_language():
+    chosen = selection("For two performances, while Pertwee was ill, David Banks played the Doctor.")
+    text = AnswerWriter(Glossary([])).reply("David Banks [1].", query("من لعب دور الدكتور؟", "ar"), chosen)
+    assert text == "بحسب الوثائق: David Banks [1]."

@@ -22,3 +22,8 @@ def test_across_scripts_and_for_arabic_questions_it_does_not_judge():
     arabic = selection("قدّم رئيس الهيئة بدر جاموس إحاطة.")
     assert EvidenceCheck().run(query("What did Badr Jamous say?"), arabic) is None
     assert EvidenceCheck().run(query("ماذا قال بانثرز؟", "ar"), selection(*FORUM)) is None
+
+
+def test_a_name_written_in_an_arabic_passage_beside_english_ones_counts():
+    mixed = selection("The forum met on Monday.", "التقى تسلا بالمستثمرين.")
+    assert EvidenceCheck().run(query("Who did Tesla meet?"), mixed) is None

@@ -18,6 +18,7 @@ from snc_qa.pipeline.records import Query, Selection
 from snc_qa.pipeline.wording import (
     CITATION,
     LIST_LEAD,
+    OTHER_SCRIPT_LEAD,
     QUOTE_LEAD,
     RESOLUTION_LABEL,
     UNSURE_LEAD,
@@ -51,6 +52,8 @@ class AnswerWriter:
         if query.language == "en":
             reply = self.glossary.in_both_scripts(reply, selection.text())
         reply = both_scripts(reply, selection.text())
+        if detect_language(strip_citations(reply)) != query.language:
+            reply = f"{OTHER_SCRIPT_LEAD[query.language]} {reply}"
         return fix_citations(reply, selection.sources, self._best_source_for(reply, selection))
 
     def quote(self, query: Query, selection: Selection, unsure: bool = False) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from snc_qa.arabic import ENGLISH_STOPWORDS, detect_language
+from snc_qa.arabic import ENGLISH_STOPWORDS, arabic_keys, detect_language, phonetic_key
+from snc_qa.glossary import Glossary
 from snc_qa.pipeline.records import Query, Selection
 
 # Capitalised words after a question's first word; "UN"-style short ones and stop words are no evidence.
@@ -33,9 +34,12 @@ def question_names(question: str) -> list[str]:
 class EvidenceCheck:
     """Why the selected passages cannot answer the question, or None.
 
-    Checked where it can be told reliably: an English question over English passages must find at least
-    one of its names in them (the whole chunks, not only the chosen sentences). Across scripts a name
-    may be spelled many ways and Arabic has no capitals, so other questions pass.
+    An English question that names something must find one of its names in the passages (the whole
+    chunks, not only the chosen sentences): written as is in an English passage, or in an Arabic one
+    with the same consonant skeleton (``Tesla`` ↔ ``تسلا``) or as the glossary's English for an Arabic
+    name there. Checked only when an English passage is among them, where a name the question asks about
+    would be written as the question writes it; Arabic has no capitals to tell names by, so Arabic
+    questions pass.
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -48,14 +52,19 @@ class EvidenceCheck:
     'the passages do not mention Panthers'
     """
 
+    def __init__(self, glossary: Glossary | None = None) -> None:
+        self.glossary = glossary or Glossary([])
+
     def run(self, query: Query, selection: Selection) -> str | None:
         if query.language != "en" or not selection.sources:
             return None
-        text = " ".join(s.text for s in selection.sources)
-        if detect_language(text) != "en":
-            return None
+        english = [s.text for s in selection.sources if detect_language(s.text) == "en"]
         names = question_names(query.standalone)
-        folded = text.casefold()
-        if names and not any(name.casefold() in folded for name in names):
-            return f"the passages do not mention {', '.join(names)}"
-        return None
+        if not english or not names:
+            return None
+        arabic = " ".join(s.text for s in selection.sources if detect_language(s.text) == "ar")
+        written = " ".join([*english, self.glossary.annotate(arabic) if arabic else ""]).casefold()
+        keys = set(arabic_keys(arabic)) if arabic else set()
+        if any(name.casefold() in written or phonetic_key(name) in keys for name in names):
+            return None
+        return f"the passages do not mention {', '.join(names)}"

@@ -81,6 +81,8 @@ class ReplyCheck:
         for number in _DIGITS.findall(body):
             if number not in source_text:
                 return f"the number {number} is in no source"
+        if unknown := self.unsupported_names(body, query, selection):
+            return "names in the reply are in no source: " + ", ".join(unknown[:3])
         arabic_words = [t for t in self.analyzer.tokens(body) if contains_arabic(t) and len(t) >= 3]
         other_language = detect_language(selection.text()) != query.language
         # A reply in the other language than its sentences: its words cannot be looked up in them, but its
@@ -88,15 +90,12 @@ class ReplyCheck:
         closest = self.closeness(body, selection) if other_language else None
         if closest is not None and closest < CROSS_LANGUAGE_SUPPORT:
             return f"the reply is far from every source sentence ({closest:.2f})"
-        if query.language == "ar" and other_language:
-            pass  # the Arabic words of a reply from English sentences are not theirs
-        elif arabic_words:
+        # The Arabic words of an Arabic reply from English sentences are not theirs to look up.
+        if arabic_words and not (query.language == "ar" and other_language):
             missing = [w for w in arabic_words if w not in source_stems]
             slack = 1 if query.language == "ar" else 0
             if len(missing) > ARABIC_MISSING_ALLOWED[query.language] * len(arabic_words) + slack:
                 return "words in the reply are in no source: " + " ".join(missing[:5])
-        if unknown := self.unsupported_names(body, query, selection):
-            return "names in the reply are in no source: " + ", ".join(unknown[:3])
         if off_topic := self.neighbour_answer(body, query, selection):
             return off_topic
         added = set(self.analyzer.tokens(body)) - set(self.analyzer.tokens(query.standalone))

@@ -37,6 +37,9 @@ UNSURE_LEAD = {
     "en": ("The documents may not answer this directly. The closest passage",
            "The documents may not answer this directly. The closest passage (quoted in Arabic)"),
 }
+#: Before a model's reply that is all in the other script (a name as the source writes it: "David Banks [3]"),
+#: so that the reader gets a sentence in the language they asked in.
+OTHER_SCRIPT_LEAD = {"ar": "بحسب الوثائق:", "en": "According to the documents:"}
 RESOLUTION_LABEL = {"ar": "القرار", "en": "Resolution"}
 
 LIST_PATTERNS = re.compile(
