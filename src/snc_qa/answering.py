@@ -104,8 +104,8 @@ class Answerer:
         """Condense, retrieve, select and prompt; ``messages`` is empty when the model is not to be asked."""
         query = self.condenser.run(question, tuple(history))
         selection = self.selector.run(query, self.retrieval.run(query))
-        if self.evidence.run(query, selection):
-            selection = Selection()
+        if problem := self.evidence.run(query, selection):
+            selection = Selection(note=problem)
         uses_model = bool(selection.units) and self.generator.is_llm and not query.is_list
         return query, selection, self.prompt.run(query, selection) if uses_model else []
 
@@ -115,7 +115,7 @@ class Answerer:
         answer = Answer(text="", language=query.language, grounded=bool(selection.units), sources=selection.sources,
                         question=query.question, standalone_question=query.standalone, generator=self.generator.name)
         if not selection.units:
-            answer.text, answer.sources = NOT_FOUND[query.language], []
+            answer.text, answer.sources, answer.note = NOT_FOUND[query.language], [], selection.note
         elif query.is_list:
             answer.text = self.writer.listing(query, selection)
         elif not self.generator.is_llm:

@@ -9,7 +9,7 @@ Each candidate chunk (the best chunks of each language plus the lexical and name
 * its cosine similarity to the question (e5, the same number :attr:`Source.score` reports), **less the
   question's similarity to the average passage of the chunk's language**, so that a chunk counts by how
   far it stands out among the passages of its language. A language of few passages has its average
-  drawn towards the whole corpus's (``CENTROID_PRIOR_PASSAGES``), which is what the raw cosine does;
+  drawn towards where plain text of that language lies (``GENERIC_PASSAGES``, ``CENTROID_PRIOR_PASSAGES``);
 * when the chunk is in another language than the question, minus a share of its similarity to an
   *average* question of the question's language. Some passages sit close to every question asked in
   the other language ("hubs"); this takes the pull away. The average comes from a few generic questions
@@ -89,8 +89,6 @@ RECENT_MARGIN = 0.12
 
 Hits = Sequence[tuple[int, float]]  # (candidate index, BM25 score), best first
 
-#: Questions with no subject matter of their own, to estimate where an average question of each
-#: language lies in embedding space. They must stay generic: they describe the language, not a corpus.
 #: Plain news sentences on no particular subject, the same in both languages: where an average passage of each
 #: language lies in embedding space before a corpus says more (the prior of ``CENTROID_PRIOR_PASSAGES``).
 GENERIC_PASSAGES: dict[str, tuple[str, ...]] = {
@@ -123,6 +121,8 @@ GENERIC_PASSAGES: dict[str, tuple[str, ...]] = {
         "سيصوّت المجلس على المقترح في وقت لاحق من هذا الأسبوع.",
     ),
 }
+#: Questions with no subject matter of their own, to estimate where an average question of each
+#: language lies in embedding space. They must stay generic: they describe the language, not a corpus.
 GENERIC_QUESTIONS: dict[str, tuple[str, ...]] = {
     "en": (
         "Who chaired the meeting?", "What did the report recommend?", "When was the agreement signed?",

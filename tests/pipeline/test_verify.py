@@ -64,3 +64,9 @@ def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedd
     assert check.run("سيفتح المنتدى مكتباً في إدلب [2].", asked, selection(*FORUM)).ok
     found = check.run("رئيس فرنسا هو إيمانويل ماكرون [1].", asked, selection(*FORUM)).problem
     assert found and "far from every source sentence" in found
+
+
+def test_a_number_is_the_same_with_or_without_thousands_separators(check):
+    sentences = ("The petition was signed by 2580000 people in 1998.", "It was handed to the council.")
+    assert problem(check, "How many people signed the petition?", "About 2,580,000 people signed it [1].",
+                   sentences) is None

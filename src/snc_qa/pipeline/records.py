@@ -73,6 +73,7 @@ class Selection:
 
     units: list[Unit] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    note: str | None = None  # why nothing was selected, when a stage could tell
 
     def text(self) -> str:
         return " ".join(u.text for u in self.units)

@@ -21,6 +21,8 @@ from snc_qa.pipeline.records import Query, Selection, Verdict
 from snc_qa.pipeline.wording import ANSWER_PREFIX, NOT_NAMES, is_refusal, strip_citations
 
 _DIGITS = re.compile(r"\d{2,}")
+# "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
+_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 #: A reply in the other language than its sentences must stand this close to one of them (e5 cosine, both
 #: embedded as passages). Measured on a handful of pairs: a faithful Arabic rendering of an English sentence
@@ -76,9 +78,9 @@ class ReplyCheck:
         return Verdict(problem=self._problem(strip_citations(reply), query, selection))
 
     def _problem(self, body: str, query: Query, selection: Selection) -> str | None:
-        source_text = normalize(selection.text())
+        source_text = _THOUSANDS.sub("", normalize(selection.text()))
         source_stems = set(self.analyzer.tokens(source_text))
-        for number in _DIGITS.findall(body):
+        for number in _DIGITS.findall(_THOUSANDS.sub("", normalize(body))):
             if number not in source_text:
                 return f"the number {number} is in no source"
         if unknown := self.unsupported_names(body, query, selection):
@@ -117,7 +119,9 @@ class ReplyCheck:
 
     def neighbour_answer(self, body: str, query: Query, selection: Selection) -> str | None:
         """Why the reply's answer comes from a sentence the question is not about, or None."""
-        sentences = list(dict.fromkeys(u.sentence or u.text for u in selection.units))
+        # Only sentences in the question's language: across languages a shared word says little.
+        sentences = [s for s in dict.fromkeys(u.sentence or u.text for u in selection.units)
+                     if detect_language(s) == query.language]
         if len(sentences) < 2:
             return None
         asked = set(self.analyzer.tokens(query.standalone))
