@@ -17,6 +17,7 @@ from snc_qa.arabic import (
 )
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
+from snc_qa.names import latin_name_keys
 from snc_qa.pipeline.records import Query, Selection, Verdict
 from snc_qa.pipeline.wording import ANSWER_PREFIX, NOT_NAMES, is_refusal, strip_citations
 
@@ -101,13 +102,21 @@ class ReplyCheck:
         if off_topic := self.neighbour_answer(body, query, selection):
             return off_topic
         added = set(self.analyzer.tokens(body)) - set(self.analyzer.tokens(query.standalone))
-        # One added word is an answer when the sentences hold it ("In Idlib"), not when it is filler.
-        if not added or (len(added) == 1 and not added & source_stems and not other_language):
+        # One added word is an answer when the sentences hold it ("In Idlib"; across scripts by its consonants,
+        # "إدلب"), not when it is filler ("it uses various tools …").
+        if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
             return "the reply only restates the question"
         raw_question, raw_reply = normalize(query.standalone).split(), normalize(body).split()
         if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3]:
             return "the reply starts by repeating the question"
         return None
+
+    @staticmethod
+    def _held(word: str, stems: set[str], selection: Selection) -> bool:
+        if word in stems or word.isdigit():
+            return True
+        text = selection.text()
+        return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
 
     def closeness(self, body: str, selection: Selection) -> float | None:
         """The reply's highest cosine to a source sentence (None without an embedding model)."""
