@@ -152,16 +152,34 @@ class Stopwatch:
         self.seconds = time.perf_counter() - self.started
 
 
+def status_mb(field: str, pid: int | str = "self") -> float:
+    """``VmRSS`` / ``VmHWM`` of a process from /proc, in MiB (NaN where /proc does not say)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory in MiB (VmHWM from /proc, else getrusage)."""
-    status = Path("/proc/self/status")
-    if status.is_file():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+    peak = status_mb("VmHWM")
+    if peak == peak:  # not NaN
+        return peak
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def free_port() -> int:
+    """A TCP port free on loopback now, for a server a benchmark starts."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 #: The system prompt of LangChain's RAG tutorial: the plain chain every baseline of answers uses.

@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from _common import free_port  # noqa: E402
+
 from snc_qa.evaluation import contains_any, load_eval_set  # noqa: E402
 
 
@@ -42,12 +43,6 @@ class Result:
     error: str | None = None
     grounded: bool = False
     right_source: bool = False
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_app(generator: str, workdir: Path) -> tuple[subprocess.Popen, str]:

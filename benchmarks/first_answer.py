@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,15 +26,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, machine_line, percentile, quiet, require, table
+from _common import ROOT, free_port, machine_line, percentile, quiet, require, table
 
 QUESTIONS = ROOT / "tests" / "data" / "founding_questions.jsonl"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def run(questions: list[str], warm_up: bool, generator: str) -> dict:
@@ -45,7 +38,7 @@ def run(questions: list[str], warm_up: bool, generator: str) -> dict:
 
     with tempfile.TemporaryDirectory() as work:
         shutil.copytree(ROOT / "documents", Path(work) / "documents")
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "SNC_QA_DOCUMENTS_DIR": str(Path(work) / "documents"),
                "SNC_QA_INDEX_DIR": str(Path(work) / "index"), "SNC_QA_GENERATOR": generator,
                "SNC_QA_WARM_UP": "true" if warm_up else "false", "PYTHONUNBUFFERED": "1"}

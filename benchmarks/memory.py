@@ -27,17 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import DEV_SET, ROOT, load_dev_set, machine_line, peak_rss_mb, quiet, table
+from _common import DEV_SET, ROOT, load_dev_set, machine_line, peak_rss_mb, quiet, status_mb, table
 
 TARGET_MB = 3 * 1024
-
-
-def current_rss_mb() -> float:
-    """This process's resident memory now, in MiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def child_app(questions: int, eval_path: Path, documents: Path) -> dict:
@@ -52,7 +44,7 @@ def child_app(questions: int, eval_path: Path, documents: Path) -> dict:
     assistant.index()
     _ = assistant.generator
     build_app(assistant)  # the web chat's objects, as app.py holds them (not launched: no port needed)
-    loaded = {"rss": current_rss_mb(), "peak": peak_rss_mb()}
+    loaded = {"rss": status_mb("VmRSS"), "peak": peak_rss_mb()}
     items = load_dev_set(eval_path)
     started = time.perf_counter()
     answered = 0
@@ -60,7 +52,7 @@ def child_app(questions: int, eval_path: Path, documents: Path) -> dict:
         for event in assistant.stream_events(items[i % len(items)]["question"]):
             answered += isinstance(event, AnswerReady)
     return {"loaded": loaded, "answered": answered, "seconds": time.perf_counter() - started,
-            "rss": current_rss_mb(), "peak": peak_rss_mb()}
+            "rss": status_mb("VmRSS"), "peak": peak_rss_mb()}
 
 
 def child_bare_llm(question: str) -> dict:
@@ -72,7 +64,7 @@ def child_bare_llm(question: str) -> dict:
 
     generator = Generator.from_settings(Settings(generator="local"))
     generator.complete([HumanMessage(question)])
-    return {"rss": current_rss_mb(), "peak": peak_rss_mb()}
+    return {"rss": status_mb("VmRSS"), "peak": peak_rss_mb()}
 
 
 def child_bare_embeddings() -> dict:
@@ -81,7 +73,7 @@ def child_bare_embeddings() -> dict:
     from snc_qa.settings import Settings
 
     EmbeddingModel.from_settings(Settings()).embed_passages(["هيئة التفاوض السورية"], cache=False)
-    return {"rss": current_rss_mb(), "peak": peak_rss_mb()}
+    return {"rss": status_mb("VmRSS"), "peak": peak_rss_mb()}
 
 
 def run_child(args: list[str], env: dict[str, str] | None = None) -> dict:

@@ -57,7 +57,6 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -67,7 +66,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from _common import ROOT, XQUAD_DIR, Summary, machine_line, quiet, require, table, verdict
+from _common import ROOT, XQUAD_DIR, Summary, free_port, machine_line, quiet, require, status_mb, table, verdict
 from _common import xquad_questions as load_questions
 
 TARGET_RATIO = 1.5  # retrieval p50 at most this many times bare Chroma's, at the largest size
@@ -91,22 +90,6 @@ DONE_MARK = "SCALE-REINDEX-DONE"
 
 
 # ---------------------------------------------------------------------------------------- small helpers
-
-def status_mb(field: str, pid: int | str = "self") -> float:
-    """``VmRSS`` / ``VmHWM`` of a process from /proc, in MiB."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_chroma(path: Path, port: int) -> subprocess.Popen:
@@ -259,6 +242,7 @@ def add_documents(store, documents: Path, first: int, last: int, real: dict[str,
 
 # ---------------------------------------------------------------------------------------- children
 
+
 def child_models(t0: float) -> dict:
     """The models alone: e5 loaded and one query embedded (the extractive generator loads no model)."""
     from snc_qa.embeddings import EmbeddingModel
@@ -410,6 +394,7 @@ def latency(assistant, questions: list[str], vectors: list[list[float]], k: int)
 
 
 # ---------------------------------------------------------------------------------------- main
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
