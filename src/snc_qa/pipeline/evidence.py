@@ -61,11 +61,13 @@ class EvidenceCheck:
     def run(self, query: Query, selection: Selection) -> str | None:
         if query.language != "en" or not selection.sources:
             return None
-        english = [s.text for s in selection.sources if detect_language(s.text) == "en"]
+        by_language: dict[str, list[str]] = {"ar": [], "en": []}
+        for source in selection.sources:
+            by_language[detect_language(source.text)].append(source.text)
+        english, arabic = by_language["en"], " ".join(by_language["ar"])
         names = question_names(query.standalone)
         if not english or not names:
             return None
-        arabic = " ".join(s.text for s in selection.sources if detect_language(s.text) == "ar")
         written = " ".join([*english, self.glossary.annotate(arabic) if arabic else ""]).casefold()
         keys = set(arabic_keys(arabic)) if arabic else set()
         if any(name.casefold() in written or phonetic_key(name) in keys for name in names):
