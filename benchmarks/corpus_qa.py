@@ -194,7 +194,7 @@ def build_snc_qa(corpus: CorpusSet, work: Path, glossary: bool = True):
     started = time.perf_counter()
     report = assistant.index()
     seconds = time.perf_counter() - started
-    assistant.retriever.corpus()  # the snapshot the retriever re-scores with, built before timing starts
+    assistant.retriever.warm_up()  # the languages' statistics and average questions, before timing starts
 
     def search(question: str) -> list[str]:
         return [Path(s.path).stem for s in assistant.retrieve(question, k=K)]

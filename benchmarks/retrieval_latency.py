@@ -55,7 +55,7 @@ def main() -> None:
     print(f"index: {report.chunks} chunks from {len(report.added) + len(report.unchanged)} XQuAD paragraphs "
           f"({time.perf_counter() - started:.1f} s to build or check)")
 
-    bare = assistant.store.chroma  # langchain-chroma over the same collection, same embedding model
+    bare = assistant.store.chromas["ar"]  # langchain-chroma over the same (all-Arabic) collection, same model
     questions = _questions(args.xquad, args.questions)
     # Warm both paths: the first call builds the BM25 index and touches every lazy import.
     assistant.retrieve(questions[0], k=args.k)

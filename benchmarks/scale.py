@@ -5,13 +5,14 @@ opening an ``Assistant`` against the server so that it carries the app's signatu
 prints, for each size, beside bare Chroma on the same collection in the same run:
 
 * **retrieval p50 / p95** over real XQuAD questions (Arabic and English alternating), k=5, both sides per
-  question, back to back, alternating which goes first. Headline, given the question's e5 vector ``v``
-  (embedded once): bare ``collection.query(query_embeddings=[v], n_results=5)`` beside snc-qa's
+  question, back to back, alternating which goes first. Bare Chroma is one collection holding the same chunks
+  (what a plain RAG app keeps; snc-qa keeps one collection per language), on the same server, filled in the same
+  run. Headline, given the question's e5 vector ``v`` (embedded once): bare
+  ``collection.query(query_embeddings=[v], n_results=5)`` beside snc-qa's
   ``Retriever.retrieve(question, k=5, query_embedding=v)`` (the app's retrieval minus the question's
   embedding, a cost that does not grow with the corpus and that a loaded machine inflates). Also, from the
   text: e5 ``embed_query`` + that query beside ``Assistant.retrieve(question, k=5)``. The first
-  ``retrieve`` after the collection grew (it rebuilds the per-process snapshot of the whole collection,
-  ``Retriever.corpus()``) is timed apart as "first question".
+  ``retrieve`` after the corpus grew is timed apart as "first question".
 * **an app instance's memory and start-up** — a child process (this script, ``--child app``) builds
   ``Assistant(generator="extractive", chroma_url=...)`` against the server, answers the questions with
   ``retrieve`` and reports ``VmRSS`` / ``VmHWM`` (peak) and the seconds from its spawn to its first answer;
@@ -19,7 +20,7 @@ prints, for each size, beside bare Chroma on the same collection in the same run
   embeds one query: the floor. "Beyond models" is app minus floor, for memory and for start-up. The app
   instance is the ``Assistant`` that ``snc-qa serve`` builds, without the ``index()`` it runs on start (the
   indexing of a shared collection is another process's job here; its cost shows as "re-index s").
-* **freshness** — the in-process ``Assistant`` (snapshot built) is asked
+* **freshness** — the in-process ``Assistant`` (warm) is asked
   "Who led the delegation of the Tartus water council?"; another process then runs the CLI's own
   ``snc_qa.cli.main(["index"])`` (``snc-qa index``, with ``SNC_QA_CHROMA_URL`` / ``SNC_QA_DOCUMENTS_DIR`` /
   ``SNC_QA_GENERATOR=extractive``) after that one document's text changed ("led by Amina Saleh" ⇄ "led by
@@ -201,9 +202,10 @@ def synthetic_document(number: int, real: dict[str, RealChunks], noise: float, s
     return path, body, texts, vectors, meta
 
 
-def add_documents(store, documents: Path, first: int, last: int, real: dict[str, RealChunks], noise: float,
+def add_documents(store, bare, documents: Path, first: int, last: int, real: dict[str, RealChunks], noise: float,
                   seed: int) -> float:
-    """Documents ``first`` … ``last - 1`` into the collection (and as files); returns the seconds taken."""
+    """Documents ``first`` … ``last - 1`` into the app's index, into the ``bare`` collection and as files;
+    returns the seconds taken."""
     from snc_qa.chunking import chunk_id
 
     started = time.perf_counter()
@@ -218,7 +220,8 @@ def add_documents(store, documents: Path, first: int, last: int, real: dict[str,
 
     def flush() -> None:
         if ids:
-            store.add(list(ids), list(texts), list(metas), np.vstack(vectors).tolist())
+            store.add(list(ids), list(texts), list(metas), np.vstack(vectors))
+            bare.add(ids=list(ids), documents=list(texts), metadatas=list(metas), embeddings=np.vstack(vectors))
             for items in (ids, texts, metas, vectors):
                 items.clear()
 
@@ -269,7 +272,7 @@ def child_app(t0: float, url: str, documents: Path, questions_file: Path) -> dic
         assistant.retrieve(question, k=5)
     return {"startup": first, "assistant_s": built, "first_retrieve_s": first_retrieve,
             "rss_first": after_first, "rss": status_mb("VmRSS"), "peak": status_mb("VmHWM"),
-            "chunks": len(assistant.retriever.corpus().ids)}
+            "chunks": assistant.store.count()}
 
 
 def child_reindex() -> int:
@@ -357,11 +360,10 @@ class Latency:
     first_s: float
 
 
-def latency(assistant, questions: list[str], vectors: list[list[float]], k: int) -> Latency:
-    """Both sides per question, back to back, alternating which goes first."""
-    collection = assistant.store.collection
+def latency(assistant, collection, questions: list[str], vectors: list[list[float]], k: int) -> Latency:
+    """Both sides per question, back to back, alternating which goes first; ``collection`` is bare Chroma."""
     started = time.perf_counter()
-    assistant.retrieve(questions[0], k=k)  # rebuilds the snapshot of the grown collection
+    assistant.retrieve(questions[0], k=k)  # the first question after the corpus grew
     first = time.perf_counter() - started
     collection.query(query_embeddings=[vectors[0]], n_results=k)
     series: dict[str, list[float]] = {"bare": [], "bare_query": [], "project": [], "project_vector": []}
@@ -460,6 +462,7 @@ def main() -> None:
     try:
         assistant = Assistant(documents_dir=documents, index_dir=work / "unused-index", generator="extractive",
                               chroma_url=url)
+        bare = assistant.store.client.get_or_create_collection("bare-chroma", metadata={"hnsw:space": "cosine"})
         real = real_chunks(args.xquad, paragraphs, assistant, cache)
         print(f"real chunks: {len(real['ar'].texts):,} Arabic, {len(real['en'].texts):,} English "
               f"(from {paragraphs or 240} XQuAD paragraphs per language); noise {args.noise} per dimension",
@@ -468,7 +471,8 @@ def main() -> None:
         documents_done = 0
         for index, size in enumerate(sizes):
             wanted = -(-size // CHUNKS_PER_DOCUMENT)
-            added_s = add_documents(assistant.store, documents, documents_done, wanted, real, args.noise, args.seed)
+            added_s = add_documents(assistant.store, bare, documents, documents_done, wanted, real, args.noise,
+                                    args.seed)
             print(f"\n[{size:,}] added {(wanted - documents_done) * CHUNKS_PER_DOCUMENT:,} chunks "
                   f"({wanted - documents_done:,} documents) in {added_s:.0f} s", flush=True)
             documents_done = wanted
@@ -485,7 +489,7 @@ def main() -> None:
             print(f"[{size:,}] app instance: peak {app['peak']:.0f} MiB, first answer {app['startup']:.1f} s after "
                   f"spawn; models alone: {models['peak']:.0f} MiB, {models['seconds']:.1f} s", flush=True)
 
-            timing = latency(assistant, questions, vectors, args.k)
+            timing = latency(assistant, bare, questions, vectors, args.k)
             print(f"[{size:,}] retrieval p50 {timing.project_vector.p50 * 1e3:.1f} ms vs bare query "
                   f"{timing.bare_query.p50 * 1e3:.1f} ms given the vector; {timing.project.p50 * 1e3:.1f} ms vs "
                   f"{timing.bare.p50 * 1e3:.1f} ms from the text; first question {timing.first_s:.1f} s", flush=True)
@@ -521,7 +525,8 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
     print(f"\nretrieval, {len(questions)} XQuAD questions (Arabic and English alternating), k={args.k}, ms. "
-          "Given the question's vector: bare = collection.query(query_embeddings=[v]), snc-qa = "
+          "Given the question's vector: bare = collection.query(query_embeddings=[v]) on one collection of all the "
+          "chunks, snc-qa = "
           "Retriever.retrieve(question, query_embedding=v). From the text: bare = e5 embed_query + that query, "
           "snc-qa = Assistant.retrieve(question)")
     print(table(["chunks", "bare query p50", "bare query p95", "snc-qa p50", "snc-qa p95", "p50 ratio",

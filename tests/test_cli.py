@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,3 +70,41 @@ def test_eval_prints_evidence_and_accuracy_per_language(founding_docs, tmp_path)
 def test_bad_setting_is_reported(tmp_path):
     result = _run("--index", str(tmp_path), "index", env={"SNC_QA_TOP_K": "many"})
     assert result.returncode == 2 and "top_k" in result.stderr
+
+
+def test_ctrl_c_stops_indexing_and_the_next_run_goes_on(tmp_path):
+    import signal
+    import time
+
+    from snc_qa.passages import PassageIndex
+
+    docs, index = tmp_path / "documents", tmp_path / "index"
+    docs.mkdir()
+    paragraphs = [p for p in FOUNDING.read_text(encoding="utf-8").splitlines() if len(p) > 80]
+    for i in range(40):
+        lines = [f"وثيقة رقم {i}: {paragraphs[(i + j) % len(paragraphs)]}" for j in range(6)]
+        (docs / f"doc-{i:03d}.txt").write_text("\n".join(lines), encoding="utf-8")
+    env = {**os.environ, "SNC_QA_GENERATOR": "extractive", "SNC_QA_DOCUMENTS_DIR": str(docs),
+           "SNC_QA_INDEX_DIR": str(index)}
+    proc = subprocess.Popen([sys.executable, "-m", "snc_qa.cli", "index"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    passages = index / "passages-snc_qa"
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if passages.is_dir() and PassageIndex(passages, dimension=384).paths():
+            break
+    assert proc.poll() is None, "the indexer finished before it could be stopped; make the corpus larger"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "indexing stopped after" in err and "run `snc-qa index` again" in err
+    kept = len(PassageIndex(passages, dimension=384).paths())
+    assert 0 < kept < 40
+
+    resumed = _run("index", env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    added = int(re.search(r"added (\d+),", resumed.stdout).group(1))
+    unchanged = int(re.search(r"unchanged (\d+),", resumed.stdout).group(1))
+    assert added + unchanged == 40 and 0 < added < 40 and unchanged >= kept  # nothing done twice
+    assert "chunks/s" in resumed.stdout

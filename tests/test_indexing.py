@@ -101,8 +101,11 @@ def test_progress_is_reported_per_file(workspace, embedding_model):
     for i in range(3):
         (docs / f"{i}.txt").write_text(f"{EN} Number {i}.", encoding="utf-8")
     seen = []
-    _indexer(docs, index, embedding_model).run(progress=lambda done, total, path: seen.append((done, total)))
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    report = _indexer(docs, index, embedding_model).run(progress=seen.append)
+    assert [(p.files_done, p.files_total) for p in seen] == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    assert seen[-1].chunks == report.new_chunks > 0 and seen[-1].seconds_left == 0
+    assert seen[-1].chunks_per_s > 0 and "3/3 files" in seen[-1].line()
+    assert "chunks/s" in report.summary()
 
 
 def test_other_sentence_transformers_model_by_path(workspace, embedding_model):

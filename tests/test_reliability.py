@@ -31,7 +31,8 @@ def _corpus(folder: Path, n: int) -> None:
 
 def _chunk_ids(index: Path) -> list[str]:
     client = make_client(Settings(index_dir=index))
-    return sorted(client.get_collection("snc_qa").get(include=[])["ids"])
+    return sorted(cid for c in client.list_collections() if c.name.startswith("snc_qa-")
+                  for cid in client.get_collection(c.name).get(include=[])["ids"])
 
 
 def test_bad_documents_are_each_reported_and_the_rest_indexed(workspace, embedding_model):
@@ -103,9 +104,11 @@ def test_killed_indexer_is_finished_by_the_next_run(tmp_path, embedding_model):
     proc.wait()
     assert 0 < len(_chunk_ids(index)) < len(expected)
 
-    report = Assistant(documents_dir=docs, index_dir=index, generator="extractive").index()
+    resumed = Assistant(documents_dir=docs, index_dir=index, generator="extractive")
+    report = resumed.index()
     assert report.ok and report.chunks == len(expected)
     assert _chunk_ids(index) == expected  # no duplicate, no missing chunk
+    assert sum(resumed.store.passages.paths().values()) == len(expected)  # the passage index too
     again = Assistant(documents_dir=docs, index_dir=index, generator="extractive").index()
     assert again.new_chunks == 0
 

@@ -7,14 +7,13 @@ import pytest
 
 from snc_qa.glossary import Glossary
 from snc_qa.indexing import Indexer
-from snc_qa.lexical import LexicalIndex
 from snc_qa.names import Romanizer, latin_name_keys, latin_names, question_names
 from snc_qa.retrieval import (
     CENTROID_PRIOR_PASSAGES,
     LEXICAL_EVIDENCE_FLOOR,
     LEXICAL_EVIDENCE_WEIGHT,
     SAME_LANGUAGE_LEXICAL_WEIGHT,
-    Corpus,
+    LanguageStats,
     Retriever,
     fuse_scores,
 )
@@ -96,31 +95,21 @@ def test_source_score_is_the_cosine_similarity(retriever, embedding_model):
     question = "Which team won the league championship?"
     sources = retriever.retrieve(question, k=3)
     vector = np.asarray(embedding_model.embed_query(question))
-    dense = {cid: score for cid, _, _, score in retriever.store.search(vector.tolist(), 10)}
+    dense = {cid: score for language in ("ar", "en") for cid, score in retriever.store.nearest(vector.tolist(),
+                                                                                              language, 10)}
     assert sources[0].chunk_id in dense
     assert sources[0].score == pytest.approx(dense[sources[0].chunk_id], abs=1e-3)
     assert all(0.0 <= s.score <= 1.0 for s in sources)
 
 
-def test_lexical_index_covers_every_chunk(retriever):
-    index = retriever.lexical()
-    assert isinstance(index, LexicalIndex) and len(index) == retriever.store.count()
-    assert index.search("الكرامة", k=3)[0][0] in retriever.store.ids_for("football.txt")
+def test_the_passage_index_covers_every_chunk(retriever):
+    index = retriever.store.passages
+    assert len(index) == retriever.store.count()
+    hits = index.search("words", index.analyzer("الكرامة"), k=3)
+    assert hits[0].chunk_id in retriever.store.ids_for("football.txt")
 
 
-def test_a_chunk_is_found_by_the_terms_of_its_neighbours():
-    ids = ["c0", "c1", "c2", "other"]
-    texts = ["منظمة بيتنا تدعم المجتمع المدني.", "وتعمل على تدريب الصحفيين.", "ولها مكاتب في عدة مدن.",
-             "أخبار الطقس اليوم."]
-    links = [("", "c1"), ("c0", "c2"), ("c1", ""), ("", "")]
-    metas = [{"path": "a.txt" if i < 3 else "b.txt", "language": "ar", "prev_id": p, "next_id": n}
-             for i, (p, n) in enumerate(links)]
-    corpus = Corpus.build(ids, texts, metas, np.eye(4, dtype=np.float32))
-    found = dict(corpus.words.search("بيتنا", k=4))
-    assert set(found) == {"c0", "c1"}  # c1 follows the sentence that names the organisation; c2 does not
-
-
-def test_new_documents_are_found_after_invalidate(tmp_path, embedding_model):
+def test_new_documents_are_found_on_the_next_question(tmp_path, embedding_model):
     docs = tmp_path / "documents"
     docs.mkdir()
     (docs / "a.txt").write_text("أعلنت البلدية عن مشروع جديد لإصلاح شبكة مياه الشرب.", encoding="utf-8")
@@ -131,7 +120,6 @@ def test_new_documents_are_found_after_invalidate(tmp_path, embedding_model):
     assert [s.path for s in retriever.retrieve("مشروع المياه", k=5)] == ["a.txt"]
     (docs / "b.txt").write_text("فاز فريق الكرامة ببطولة الدوري.", encoding="utf-8")
     Indexer(settings, embedding_model, store).run()
-    retriever.invalidate()
     assert retriever.retrieve("من فاز ببطولة الدوري؟", k=1)[0].path == "b.txt"
 
 
@@ -192,23 +180,12 @@ def test_a_language_of_few_passages_is_judged_against_the_whole_corpus():
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(21, 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    metas = [{"language": "ar" if i < 20 else "en", "path": f"{i}.txt"} for i in range(21)]
-    corpus = Corpus.build([str(i) for i in range(21)], ["نص"] * 20 + ["text"], metas, vectors)
+    stats = LanguageStats.build({"ar": 20, "en": 1}, {"ar": vectors[:20].mean(axis=0), "en": vectors[20]}, {})
     alone = vectors[20]
     expected = (alone + CENTROID_PRIOR_PASSAGES * vectors.mean(axis=0)) / (1 + CENTROID_PRIOR_PASSAGES)
-    assert corpus.centroids["en"] == pytest.approx(expected, abs=1e-6)
+    assert stats.centroids["en"] == pytest.approx(expected, abs=1e-6)
     # The single English passage still stands out from its (mostly borrowed) average.
-    assert corpus.calibrated(vectors @ alone, alone)[20] > 0.5
-
-
-def test_full_match_is_the_sum_of_the_terms_idf():
-    index = LexicalIndex.build(["a", "b", "c"], ["water station repaired", "football league final", "water prices"])
-    tokens = index.analyzer("water station")
-    assert index.full_match(tokens) > index.full_match(index.analyzer("water"))
-    best_id, best = index.search_tokens(tokens, 3)[0]
-    assert best_id == "a" and 0.8 < index.strength(best, tokens) < 1.2
-    # A term no text holds counts as the rarest: a question about something absent is weakly matched.
-    assert index.strength(best, [*tokens, "tesla"]) < index.strength(best, tokens)
+    assert float(alone @ alone - stats.centroids["en"] @ alone) > 0.5
 
 
 # ------------------------------------------------------------------ names across scripts, without models
@@ -308,9 +285,9 @@ def test_names_are_found_across_scripts_in_any_document(mixed):
 
 
 def _name_hits(retriever: Retriever, question: str, language: str) -> set[str]:
-    corpus = retriever.corpus()
-    found = retriever.evidence(corpus, question, language, 5)
-    return {corpus.metas[corpus.rows[cid]]["path"] for hits in found.names for cid, _ in hits}
+    found = retriever.evidence(question, language, 5)
+    held = retriever.store.get([cid for hits in found.names for cid, _ in hits])
+    return {meta["path"] for _, meta in held.values()}
 
 
 def test_names_with_too_few_consonants_for_a_key_are_matched_by_their_romanised_spelling(mixed):
@@ -325,8 +302,8 @@ def test_sources_keep_their_cosine_whatever_the_language(mixed, embedding_model)
     question = "متى تم إصلاح محطة المياه في سراقب؟"
     vector = np.asarray(embedding_model.embed_query(question))
     for source in mixed.retrieve(question, k=4):
-        row = mixed.corpus().rows[source.chunk_id]
-        assert source.score == pytest.approx(float(mixed.corpus().vectors[row] @ vector), abs=1e-4)
+        stored = mixed.store.passages.passages([source.chunk_id])[source.chunk_id].vector
+        assert source.score == pytest.approx(float(stored @ vector), abs=1e-4)
 
 
 def test_questions_that_name_a_time_prefer_documents_of_that_time(workspace):

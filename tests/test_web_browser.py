@@ -347,3 +347,40 @@ def test_the_page_says_it_is_getting_ready_until_the_models_are_warm(browser, tm
     finally:
         context.close()
         demo.close()
+
+
+def test_the_page_and_the_documents_tab_show_the_indexing_at_start(browser, tmp_path):
+    from snc_qa import Assistant
+    from snc_qa.indexing import IndexProgress
+    from snc_qa.web import launch
+    from tests.test_web import free_port
+
+    (tmp_path / "documents").mkdir()
+    shutil.copy(FOUNDING, tmp_path / "documents" / FOUNDING.name)
+    port = free_port()
+    assistant = Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index",
+                          generator="extractive", port=port)
+    assistant._index_lock.acquire()  # the indexing at start waits here until the page has been looked at
+    demo = launch(assistant, block=False, warm_up=False, index=True, quiet=True)
+    assistant.indexing = IndexProgress(120, 480, 2400, 60.0, "news/2016-01-29.en.txt")  # as if a quarter done
+    context = browser.new_context(locale="ar")
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        note = page.locator("#snc-ready .snc-indexing")
+        note.wait_for()
+        assert "120 من 480" in note.inner_text() and "2,400" in note.inner_text()
+        assert "يتبقى نحو 3 دقيقة" in note.inner_text()
+        page.get_by_role("tab", name="الوثائق").click()
+        status = page.locator("#snc-index-status .snc-indexing")
+        status.wait_for()
+        snap(page, "indexing-at-start")
+        assistant._index_lock.release()  # the real indexing runs; the table then shows what it indexed
+        page.wait_for_function("() => !document.querySelector('#snc-index-status .snc-indexing')", timeout=120_000)
+        page.locator("#snc-documents").get_by_text(FOUNDING.name).wait_for(timeout=10_000)
+        assert page.locator("#snc-ready .snc-indexing").count() == 0
+    finally:
+        if assistant._index_lock.locked():
+            assistant._index_lock.release()
+        context.close()
+        demo.close()

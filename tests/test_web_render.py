@@ -138,3 +138,17 @@ def test_a_rejected_reply_shows_the_closest_passage_marked_as_not_confirmed():
     refused = _answer("The documents do not contain an answer to this question.", grounded=False)
     assert text("en", "not_grounded") in answer_html(refused, "en") and text("en", "not_grounded") in sources_html(
         refused, "en")
+
+
+def test_indexing_progress_says_files_passages_rate_and_time_left_in_the_reader_language():
+    from snc_qa.indexing import IndexProgress
+    from snc_qa.web_render import indexing_html, ready_html
+
+    where = IndexProgress(50, 200, 1200, 60.0, "a.txt")
+    english = indexing_html(where, "en")
+    assert "50/200 files" in english and "1,200 passages" in english and "20.0 passages a second" in english
+    assert "about 3 min left" in english and 'dir="ltr"' in english
+    arabic = indexing_html(IndexProgress(190, 200, 1200, 60.0), "ar")
+    assert "190 من 200" in arabic and "يتبقى نحو 3 ثانية" in arabic and 'dir="rtl"' in arabic
+    assert indexing_html(None, "en") == ""
+    assert "snc-indexing" in ready_html(True, "en", where)  # indexing shows even once the models are warm

@@ -29,7 +29,7 @@ from snc_qa.arabic import detect_language
 from snc_qa.documents import SUPPORTED_SUFFIXES, file_sha256
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
-from snc_qa.indexing import Indexer, IndexReport
+from snc_qa.indexing import Indexer, IndexProgress, IndexReport, Progress
 from snc_qa.retrieval import Retriever, Source
 from snc_qa.settings import GeneratorName, Settings
 from snc_qa.store import IndexedFile, VectorStore
@@ -152,6 +152,8 @@ class Assistant:
         self._checked_empty = False
         #: Files of the documents folder that the last indexing run could not index, with the reason.
         self.problems: dict[str, str] = {}
+        #: Where the indexing run in progress stands (None when none runs), for a page to show.
+        self.indexing: IndexProgress | None = None
 
     # -------------------------------------------------------------- building
 
@@ -251,7 +253,7 @@ class Assistant:
     def warm_up(self) -> float:
         """Load and exercise what the first question needs, so that it is no slower than later ones.
 
-        The embedding model, the index and the retriever's snapshot, the generator and the answer prompt's
+        The embedding model, the index and the retriever's language statistics, the generator and the answer prompt's
         fixed prefix (whose computed state a local model then keeps). Sets :attr:`ready`; returns seconds.
         """
         started = time.perf_counter()
@@ -260,9 +262,7 @@ class Assistant:
             say("getting ready: embedding model and index")
             self._ensure_index()
             self.embeddings.embed_query("warm-up")
-            self.retriever.corpus()
-            for language in ("ar", "en"):
-                self.retriever.average_question(language)
+            self.retriever.warm_up()
             if self.generator.is_llm:
                 say(f"getting ready: loading the {self.generator.name} model and its prompt")
                 self.answerer.warm_up()
@@ -272,11 +272,20 @@ class Assistant:
         say(f"ready in {seconds:.1f} s")
         return seconds
 
-    def index(self, rebuild: bool = False, progress: Callable[[int, int, str], None] | None = None) -> IndexReport:
-        """Bring the index in line with the documents folder (incremental unless ``rebuild``)."""
+    def index(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+        """Bring the index in line with the documents folder (incremental unless ``rebuild``); while it runs,
+        :attr:`indexing` says where it stands."""
+
+        def track(where: IndexProgress) -> None:
+            self.indexing = where
+            if progress:
+                progress(where)
+
         with self._index_lock:
-            report = Indexer(self.settings, self.embeddings, self.store).run(rebuild=rebuild, progress=progress)
-            self.retriever.invalidate()
+            try:
+                report = Indexer(self.settings, self.embeddings, self.store).run(rebuild=rebuild, progress=track)
+            finally:
+                self.indexing = None
             self.problems = {p.path: p.reason for p in [*report.failed, *report.skipped]
                              if (Path(self.settings.documents_dir) / p.path).is_file()}
             return report
@@ -291,7 +300,7 @@ class Assistant:
         """What the index holds, per document path."""
         return self.store.files()
 
-    def add_document(self, filename: str, data: bytes, progress: Callable[[int, int, str], None] | None = None,
+    def add_document(self, filename: str, data: bytes, progress: Progress | None = None,
                      replace: bool = False) -> Upload:
         """Store an uploaded file in the documents folder and index it (incrementally).
 
@@ -367,7 +376,6 @@ class Assistant:
             raise UploadError(f"{rel}: there is no such document.")
         with self._index_lock:
             self.store.delete_path(rel)
-            self.retriever.invalidate()
         if target.is_file():
             target.unlink()
         report = self.index()

@@ -101,22 +101,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     assistant = Assistant(settings=settings, progress=_note)
     if args.command == "index":
-        from tqdm import tqdm
-
-        bar = None
-
-        def progress(done: int, total: int, path: str) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = tqdm(total=total, unit="file", desc="indexing", file=sys.stderr, disable=total < 2)
-            bar.update(1)
-            bar.set_postfix_str(path[-40:], refresh=False)
-
-        report = assistant.index(rebuild=args.rebuild, progress=progress)
-        if bar is not None:
-            bar.close()
-        print(report.summary())
-        return 0 if report.ok else 1
+        return _index(assistant, args.rebuild)
 
     if args.command == "ask":
         if args.json:
@@ -152,6 +137,37 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             args.json.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
         return 0
     return 2
+
+
+def _index(assistant, rebuild: bool) -> int:
+    """Index with a progress bar (files, chunks, rate, time left); Ctrl-C stops it, and the next run goes on."""
+    from tqdm import tqdm
+
+    bar = last = None
+
+    def progress(where) -> None:
+        nonlocal bar, last
+        last = where
+        if bar is None:
+            bar = tqdm(total=where.files_total, unit="file", desc="indexing", file=sys.stderr,
+                       disable=where.files_total < 2)
+        bar.update(where.files_done - bar.n)
+        bar.set_postfix_str(f"{where.chunks:,} chunks, {where.chunks_per_s:.1f} chunks/s", refresh=False)
+
+    try:
+        report = assistant.index(rebuild=rebuild, progress=progress)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        done = f" after {last.files_done:,} of {last.files_total:,} files" if last else ""
+        _note(f"\nsnc-qa: indexing stopped{done}. What was written is kept; run `snc-qa index` again to go on "
+              "from there.")
+        return 130
+    finally:
+        if bar is not None:
+            bar.close()
+    print(report.summary())
+    return 0 if report.ok else 1
 
 
 def _prepare(settings: Settings) -> int:

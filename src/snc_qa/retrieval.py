@@ -43,18 +43,18 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from snc_qa.arabic import arabic_keys, detect_language, name_keys
+from snc_qa.arabic import arabic_keys, detect_language, name_keys, phonetic_key
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
-from snc_qa.lexical import LexicalIndex
-from snc_qa.names import Romanizer, arabic_words_by_key, latin_name_keys, latin_names, question_names, romanizer
+from snc_qa.names import Romanizer, question_names, romanizer
+from snc_qa.passages import Hit, Passage, PassageIndex, day_number
 from snc_qa.settings import Settings
 from snc_qa.store import VectorStore
 from snc_qa.timeframe import TimeFrame, parse_timeframe
@@ -68,7 +68,7 @@ PHONETIC_NAME_WEIGHT = 0.02
 ROMANIZED_NAME_WEIGHT = 0.02
 HUB_PENALTY = 0.5
 #: A language whose best BM25 match is stronger than this (as a share of a full match of the question,
-#: :meth:`LexicalIndex.strength`) gains ``LEXICAL_EVIDENCE_WEIGHT`` × the excess when languages are
+#: :meth:`PassageIndex.full_match`) gains ``LEXICAL_EVIDENCE_WEIGHT`` × the excess when languages are
 #: compared. On XQuAD the best passage in the question's language reaches about 0.3 (0.5 at the 90th
 #: percentile) when it does not answer, 0.9 when it does; a passage in the other script, about 0.
 LEXICAL_EVIDENCE_FLOOR = 0.5
@@ -78,6 +78,13 @@ LEXICAL_EVIDENCE_WEIGHT = 0.04
 #: average of ``GENERIC_PASSAGES`` in that language (where the language's average lies for text on any
 #: subject), else the whole corpus's average.
 CENTROID_PRIOR_PASSAGES = 10
+#: A language's average passage is taken over at most this many of its chunks, and taken again only when
+#: its number of chunks changed by more than this share: the average of thousands of passages hardly moves.
+CENTROID_SAMPLE = 2000
+CENTROID_RESAMPLE = 0.05
+#: A time that holds more chunks than this is searched among those matching the question's words best,
+#: so that a question naming a year costs the same in an archive of many documents of that year.
+DATED_SCAN = 2000
 #: Added to passages of documents dated inside the time a question names ("in January 2016", "في 2024").
 #: A question that names a time is rarely answered by a document of another time, so this is nearly a
 #: filter: e5 similarities of relevant passages lie within about 0.15 of each other, across languages too,
@@ -185,91 +192,36 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Corpus:
-    """A snapshot of the store for re-scoring: texts, vectors, languages and the lexical indexes."""
+class LanguageStats:
+    """Where each language's passages lie: the chunk count and average vector of each language.
 
-    ids: list[str]
-    texts: list[str]
-    metas: list[dict]
-    vectors: np.ndarray  # (chunks, dimension), unit length
-    languages: np.ndarray  # (chunks,) language code of each chunk's document
-    words: LexicalIndex  # BM25 over each chunk with its neighbours
-    names: LexicalIndex  # BM25 over the phonetic keys of the same Arabic words
-    exact: LexicalIndex  # BM25 over each chunk alone, for glossary names: a name is where it is written
-    latin_keys: LexicalIndex | None = None  # phonetic keys of the capitalised Latin words (chunk + neighbours)
-    latin_names: LexicalIndex | None = None  # the capitalised Latin words themselves, casefolded
-    arabic_words: dict[str, list[str]] = field(default_factory=dict)  # phonetic key -> the Arabic words with it
-    rows: dict[str, int] = field(default_factory=dict)
-    priors: dict[str, np.ndarray] = field(default_factory=dict)  # language -> its generic average passage
+    ``means`` are the averages of each language's chunks (of a sample of up to ``CENTROID_SAMPLE`` of them
+    in a large corpus: an average of thousands of passages moves little with more); ``centroids`` are
+    these drawn towards the language's prior by ``CENTROID_PRIOR_PASSAGES``.
+    """
 
-    @functools.cached_property
-    def date_list(self) -> list[str]:
-        """The distinct document dates in the corpus, oldest first."""
-        return sorted({m["date"] for m in self.metas if m.get("date")})
-
-    @functools.cached_property
-    def by_language(self) -> dict[str, np.ndarray]:
-        """The rows of each language's chunks."""
-        return {str(language): np.flatnonzero(self.languages == language) for language in dict.fromkeys(self.languages)}
-
-    @functools.cached_property
-    def centroids(self) -> dict[str, np.ndarray]:
-        """Each language's average chunk vector, drawn towards its prior by ``CENTROID_PRIOR_PASSAGES``
-        (the language's generic passages, else the whole corpus's average)."""
-        overall = self.vectors.mean(axis=0)
-        out = {}
-        for language, rows in self.by_language.items():
-            own = self.vectors[rows].sum(axis=0)
-            prior = self.priors.get(language, overall)
-            out[language] = (own + CENTROID_PRIOR_PASSAGES * prior) / (len(rows) + CENTROID_PRIOR_PASSAGES)
-        return out
-
-    @functools.cached_property
-    def language_codes(self) -> tuple[np.ndarray, np.ndarray]:
-        """(each chunk's language as an index into the centroid matrix, that matrix)."""
-        names = list(self.centroids)
-        codes = np.zeros(len(self.ids), dtype=np.int64)
-        for i, language in enumerate(names):
-            codes[self.by_language[language]] = i
-        return codes, np.stack([self.centroids[name] for name in names]).astype(np.float32)
-
-    def calibrated(self, cosine: np.ndarray, vector: np.ndarray) -> np.ndarray:
-        """Each chunk's ``cosine`` less the question's similarity to the average chunk of its language."""
-        codes, centroids = self.language_codes
-        return cosine - (centroids @ vector)[codes]
-
-    def best_per_language(self, scores: np.ndarray, n: int) -> list[int]:
-        """The rows of the ``n`` best ``scores`` of each language, best first within a language."""
-        out: list[int] = []
-        for rows in self.by_language.values():
-            top = rows[np.argpartition(-scores[rows], n - 1)[:n]] if len(rows) > n else rows
-            out += top[np.argsort(-scores[top], kind="stable")].tolist()
-        return out
+    counts: dict[str, int]
+    means: dict[str, np.ndarray]
+    centroids: dict[str, np.ndarray]
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray,
-              priors: dict[str, np.ndarray] | None = None) -> Corpus:
-        rows = {cid: i for i, cid in enumerate(ids)}
+    def build(cls, counts: dict[str, int], means: dict[str, np.ndarray], priors: dict[str, np.ndarray]
+              ) -> LanguageStats:
+        """Centroids from each language's count and average chunk; the prior of a language without
+        generic passages is the whole corpus's average.
 
-        def window(i: int) -> str:
-            # A chunk often names its subject only in the sentence before it ("it", "the organisation").
-            before, after = rows.get(metas[i].get("prev_id", "")), rows.get(metas[i].get("next_id", ""))
-            parts = [texts[before]] if before is not None else []
-            parts.append(texts[i])
-            if after is not None:
-                parts.append(texts[after])
-            return "\n".join(parts)
-
-        windows = [window(i) for i in range(len(ids))]
-        return cls(
-            ids=ids, texts=texts, metas=metas, vectors=vectors,
-            languages=np.asarray([m.get("language", "") for m in metas], dtype=object),
-            words=LexicalIndex.build(ids, windows), names=LexicalIndex.build(ids, windows, arabic_keys),
-            exact=LexicalIndex.build(ids, texts),
-            latin_keys=LexicalIndex.build(ids, windows, latin_name_keys),
-            latin_names=LexicalIndex.build(ids, windows, latin_names),
-            arabic_words=arabic_words_by_key(texts), rows=rows, priors=priors or {},
-        )
+        >>> stats = LanguageStats.build({"en": 10}, {"en": np.ones(2)}, {"en": np.zeros(2)})
+        >>> stats.centroids["en"].tolist()   # ten passages against a prior worth ten
+        [0.5, 0.5]
+        """
+        total = sum(counts.values()) or 1
+        overall = sum(counts[language] * means[language] for language in counts) / total
+        centroids = {
+            language: (counts[language] * means[language] + CENTROID_PRIOR_PASSAGES * priors.get(language, overall))
+            / (counts[language] + CENTROID_PRIOR_PASSAGES)
+            for language in counts
+        }
+        return cls(counts, means, centroids)
 
 
 @dataclass
@@ -285,8 +237,18 @@ class Evidence:
         return [cid for hits in (self.lexical, self.glossary, *self.names) for cid, _ in hits]
 
 
+def _pairs(hits: Sequence[Hit]) -> list[tuple[str, float]]:
+    return [(hit.chunk_id, hit.score) for hit in hits]
+
+
 class Retriever:
-    """Fused dense + lexical retrieval over the vector store; see the module docstring."""
+    """Fused dense + lexical retrieval over the vector store and its passage index; see the module docstring.
+
+    It keeps no copy of the corpus: each question asks Chroma for the nearest chunks of each language and
+    the passage index for the lexical and name matches and the candidates' texts and vectors, so every
+    question sees the newest index, whichever process wrote it. Per process it keeps only the languages'
+    statistics (:class:`LanguageStats`), refreshed when the index changed.
+    """
 
     def __init__(self, settings: Settings, embeddings: EmbeddingModel, store: VectorStore,
                  glossary: Glossary | None = None, romanize: Romanizer | None = None) -> None:
@@ -295,43 +257,41 @@ class Retriever:
         self.romanize = romanize or romanizer()
         self.embeddings = embeddings
         self.store = store
-        self._corpus: Corpus | None = None
-        self._corpus_key: tuple | None = None
-        self._corpus_stamp = 0.0
+        self._stats: LanguageStats | None = None
+        self._stats_key: tuple | None = None
         self._average_questions: dict[str, np.ndarray] = {}
         self._generic_passages: dict[str, np.ndarray] | None = None
-        self._hub_offsets: dict[tuple[str, str], float] = {}
         self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="snc-qa-nearest")
 
-    def corpus(self) -> Corpus:
-        """The snapshot used for re-scoring, rebuilt whenever the store's contents changed.
+    def warm_up(self) -> None:
+        """Compute what every question needs once: the language statistics and the average questions."""
+        self.stats()
+        for language in ("ar", "en"):
+            self.average_question(language)
 
-        Changed by any process sharing the store (a Chroma server): the number of chunks tells additions and
-        removals, a chunk written after the snapshot's newest one tells an update of the same size.
-        """
-        key = (self.store.count(), self.store.collection.id)
+    def stats(self, searcher=None) -> LanguageStats:
+        """The languages' statistics, recomputed when the passage index changed (by any process); a
+        language's average is sampled again only when its count changed by over ``CENTROID_RESAMPLE``."""
+        searcher = searcher or self.store.passages.searcher()
+        key = (searcher.num_docs, searcher.num_segments)
         with self._lock:
-            stale = self._corpus is not None and key == self._corpus_key and \
-                self.store.written_after(self._corpus_stamp)
-            if self._corpus is None or key != self._corpus_key or stale:
-                got = self.store.collection.get(include=["documents", "metadatas", "embeddings"])
-                vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]),
-                                                                                  self.embeddings.dimension)
-                self._corpus = Corpus.build(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
-                                            vectors, priors=self.generic_passages())
-                self._corpus_key = key
-                self._corpus_stamp = max((m.get("indexed_at", 0.0) for m in self._corpus.metas), default=0.0)
-                self._hub_offsets = {}
-            return self._corpus
-
-    def lexical(self) -> LexicalIndex:
-        """The BM25 index (each chunk with its neighbours), rebuilt whenever the store's contents changed."""
-        return self.corpus().words
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self._corpus = None
-            self._hub_offsets = {}
+            if self._stats is not None and key == self._stats_key:
+                return self._stats
+            counts = {lang: n for lang, n in self.store.passages.languages(searcher).items() if n > 0}
+            old = self._stats
+            means = {}
+            for language, count in counts.items():
+                before = old.counts.get(language, 0) if old else 0
+                if old and language in old.means and count > CENTROID_SAMPLE and \
+                        abs(count - before) <= CENTROID_RESAMPLE * before:
+                    means[language] = old.means[language]
+                else:
+                    sample = self.store.passages.sample_vectors(language, CENTROID_SAMPLE, searcher)
+                    means[language] = sample.mean(axis=0) if len(sample) else np.zeros(self.embeddings.dimension)
+            self._stats = LanguageStats.build(counts, means, self.generic_passages())
+            self._stats_key = key
+            return self._stats
 
     def generic_passages(self) -> dict[str, np.ndarray]:
         """Each language's average generic passage (``GENERIC_PASSAGES``), embedded once."""
@@ -352,96 +312,112 @@ class Retriever:
             self._average_questions[language] = np.asarray(vectors, dtype=np.float32).mean(axis=0)
         return self._average_questions[language]
 
-    def _hub_offset(self, corpus: Corpus, question_language: str, chunk_language: str) -> float:
-        """The mean pull of ``chunk_language`` chunks towards the average question, so that the penalty
-        reorders chunks within a language and never shifts one language as a whole against another."""
-        key = (question_language, chunk_language)
-        if key not in self._hub_offsets:
-            rows = corpus.by_language.get(chunk_language, np.arange(0))
-            pull = corpus.vectors[rows] @ self.average_question(question_language)
-            self._hub_offsets[key] = float(pull.mean()) if len(rows) else 0.0
-        return self._hub_offsets[key]
-
-    def evidence(self, corpus: Corpus, question: str, language: str, n: int) -> Evidence:
+    def evidence(self, question: str, language: str, n: int, searcher=None) -> Evidence:
         """The lexical, glossary and name hits of ``question`` (``n`` of each kind at most)."""
-        found = Evidence(lexical_tokens=corpus.words.analyzer(question))
-        found.lexical = corpus.words.search_tokens(found.lexical_tokens, n)
+        index = self.store.passages
+        found = Evidence(lexical_tokens=index.analyzer(question))
+        found.lexical = _pairs(index.search("words", found.lexical_tokens, n, searcher))
         if language == "en":
-            found.names.append(corpus.names.search_tokens(name_keys(question), n))
-            if spelled := self.romanize.arabic_spellings(question_names(question), corpus.arabic_words):
-                found.names.append(corpus.words.search(" ".join(spelled), n))
+            found.names.append(_pairs(index.search("names", name_keys(question), n, searcher)))
+            names = question_names(question)
+            by_key = {key: index.spellings(key, searcher) for key in {phonetic_key(name) for name in names} if key}
+            if spelled := self.romanize.arabic_spellings(names, by_key):
+                found.names.append(_pairs(index.search("words", index.analyzer(" ".join(spelled)), n, searcher)))
             arabic = self.glossary.arabic_for(question)
-            found.glossary = corpus.exact.search(" ".join(arabic), n) if arabic else []
+            if arabic:
+                found.glossary = _pairs(index.search("exact", index.analyzer(" ".join(arabic)), n, searcher))
         else:
-            if corpus.latin_keys is not None:
-                found.names.append(corpus.latin_keys.search_tokens(arabic_keys(question), n))
-            if corpus.latin_names is not None and (spelled := self.romanize.tokens(question)):
-                found.names.append(corpus.latin_names.search_tokens(spelled, n))
+            found.names.append(_pairs(index.search("latin_keys", arabic_keys(question), n, searcher)))
+            if spelled := self.romanize.tokens(question):
+                found.names.append(_pairs(index.search("latin_names", spelled, n, searcher)))
         return found
+
+    def candidates(self, ids: Sequence[str], searcher=None) -> list[Passage]:
+        """The passages of ``ids`` in that order (those the index does not hold yet are read from Chroma)."""
+        held = self.store.passages.passages(ids, searcher)
+        missing = [cid for cid in ids if cid not in held]
+        for collection in self.store.collections().values() if missing else ():
+            got = collection.get(ids=missing, include=["documents", "metadatas", "embeddings"])
+            for cid, text, meta, vector in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"],
+                                               strict=True):
+                held[cid] = Passage(cid, text, meta, np.asarray(vector, dtype=np.float32))
+        return [held[cid] for cid in ids if cid in held]
 
     def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None
                  ) -> list[Source]:
         """The ``k`` best sources for ``question``, best first."""
         k = k or self.settings.top_k
         n = max(self.settings.candidates, k)
-        corpus = self.corpus()
-        if not corpus.ids:
+        searcher = self.store.passages.searcher()
+        stats = self.stats(searcher)
+        if not stats.counts:
             return []
         vector = np.asarray(
             query_embedding if query_embedding is not None else self.embeddings.embed_query(question), dtype=np.float32
         )
         language = detect_language(question)
-        # Every chunk's similarity from the snapshot (one matrix-vector product; exact, and faster than a
-        # vector-store query), then the best of each language on the calibrated scale.
-        cosine_all = corpus.vectors @ vector
-        calibrated_all = corpus.calibrated(cosine_all, vector)
-        dense = [corpus.ids[r] for r in corpus.best_per_language(calibrated_all, n)]
-        found = self.evidence(corpus, question, language, n)
-
+        # Each language's nearest chunks from Chroma, the languages at once; the lexical side meanwhile.
+        if len(stats.counts) > len(self.store.chromas):
+            self.store.refresh()
+        nearest = [self._pool.submit(self.store.nearest, vector.tolist(), lang, n) for lang in stats.counts]
+        found = self.evidence(question, language, n, searcher)
         frame = parse_timeframe(question)
-        dated = dated_candidates(corpus, frame, vector, n) if frame else []
-        candidates = list(dict.fromkeys(cid for cid in [*dense, *found.ids(), *dated] if cid in corpus.rows))
-        if not candidates:
+        dated = dated_candidates(self.store.passages, frame, vector, n, found.lexical_tokens, searcher) \
+            if frame else []
+        dense = [cid for future in nearest for cid, _ in future.result()]
+        passages = self.candidates(list(dict.fromkeys([*dense, *found.ids(), *dated])), searcher)
+        if not passages:
             return []
-        rows = np.asarray([corpus.rows[cid] for cid in candidates])
-        languages = corpus.languages[rows]
+        candidates = [p.chunk_id for p in passages]
+        vectors = np.stack([p.vector for p in passages])
+        languages = np.asarray([p.language for p in passages], dtype=object)
+        cosine = vectors @ vector
+        prior = {lang: float(c @ vector) for lang, c in stats.centroids.items()}
+        calibrated = cosine - np.asarray([prior.get(lang, 0.0) for lang in languages])
         same = languages == language
         hub = None
         if not same.all():
-            offsets = np.asarray([self._hub_offset(corpus, language, lang) for lang in languages])
-            hub = np.where(same, 0.0, corpus.vectors[rows] @ self.average_question(language) - offsets)
+            average = self.average_question(language)
+            offsets = {lang: float(mean @ average) for lang, mean in stats.means.items()}
+            hub = np.where(same, 0.0, vectors @ average - np.asarray([offsets.get(lang, 0.0) for lang in languages]))
         position = {cid: i for i, cid in enumerate(candidates)}
 
         def located(hits: list[tuple[str, float]]) -> list[tuple[int, float]]:
             return [(position[cid], score) for cid, score in hits if cid in position]
 
-        full_match = corpus.words.full_match(found.lexical_tokens)
-        fused = fuse_scores(calibrated_all[rows], languages, language, located(found.lexical), full_match=full_match,
+        full_match = self.store.passages.full_match("words", found.lexical_tokens, searcher)
+        fused = fuse_scores(calibrated, languages, language, located(found.lexical), full_match=full_match,
                             glossary=located(found.glossary), names=[located(h) for h in found.names], hub=hub)
-        dates = [corpus.metas[r].get("date") for r in rows]
+        dates = [p.meta.get("date") for p in passages]
         if frame and frame.latest:
             order = newest_first(fused, dates)[:k]
         else:
             if frame:
                 fused += time_bonus(frame, dates)
             order = np.argsort(-fused, kind="stable")[:k]
-        return [
-            Source.from_chunk(candidates[i], corpus.texts[rows[i]], corpus.metas[rows[i]], float(cosine_all[rows[i]]))
-            for i in order
-        ]
+        return [Source.from_chunk(candidates[i], passages[i].text, passages[i].meta, float(cosine[i])) for i in order]
 
 
-def dated_candidates(corpus: Corpus, frame: TimeFrame, vector: np.ndarray, n: int) -> list[str]:
-    """The ``n`` chunks closest to the question among documents of the time it names (or the newest ones)."""
+def dated_candidates(index: PassageIndex, frame: TimeFrame, vector: np.ndarray, n: int, tokens: Sequence[str] = (),
+                     searcher=None) -> list[str]:
+    """The ``n`` chunks closest to the question among documents of the time it names (or the newest ones).
+
+    A time that holds more than ``DATED_SCAN`` chunks is narrowed to those that match the question's words best.
+    """
     if frame.latest:
-        newest = set(corpus.date_list[-3:])
-        rows = [i for i, m in enumerate(corpus.metas) if m.get("date") in newest]
+        days = index.newest_days(3, searcher)
+        span = (min(days), max(days)) if days else None
+    elif frame.start and frame.end:
+        span = (day_number(frame.start.isoformat()), day_number(frame.end.isoformat()))
     else:
-        rows = [i for i, m in enumerate(corpus.metas) if frame.contains(m.get("date"))]
-    if not rows:
+        span = None
+    if span is None:
         return []
-    scores = corpus.vectors[rows] @ vector
-    return [corpus.ids[rows[i]] for i in np.argsort(-scores)[:n]]
+    passages = index.dated(*span, DATED_SCAN, tokens, searcher)
+    if not passages:
+        return []
+    scores = np.stack([p.vector for p in passages]) @ vector
+    return [passages[i].chunk_id for i in np.argsort(-scores)[:n]]
 
 
 def time_bonus(frame: TimeFrame, dates: Sequence[str | None]) -> np.ndarray:
@@ -476,7 +452,7 @@ def fuse_scores(calibrated: np.ndarray, languages: np.ndarray, question_language
     chunk; ``languages`` its language. ``lexical``, ``glossary`` and each of ``names`` are (candidate
     index, BM25 score) pairs, best first; lexical scores are scaled by the best one of the candidate's
     language, the others by their best. ``full_match`` is what a lexical score would be for a text
-    holding every term of the question (:meth:`LexicalIndex.full_match`; 0: no lexical evidence between
+    holding every term of the question (:meth:`PassageIndex.full_match`; 0: no lexical evidence between
     languages). ``hub`` is each candidate's centred pull towards the average question (0 for candidates
     in the question's language).
 

@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(default_factory=_default_cache, description="Built models (outside git).")
     collection: str = Field("snc_qa", description="Chroma collection name.")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server instead of index_dir.")
+    passages_dir: Path | None = Field(
+        None, description="The passage index (texts and lexical search). Default: <index_dir>/passages-<collection>; "
+        "with a Chroma server, <documents_dir>/.snc-qa/passages-<collection>, so that the app instances, which "
+        "share the documents folder, share it too."
+    )
 
     embedding_model: str = Field(BUNDLED_EMBEDDINGS, description="Bundled e5, or any sentence-transformers folder.")
     query_prompt: str = "query: "
@@ -98,6 +103,13 @@ class Settings(BaseSettings):
         2048, ge=256, description="Memory the process that reads documents may take; a file needing more fails "
         "alone, and the memory is returned when indexing ends."
     )
+
+    def resolved_passages_dir(self) -> Path:
+        if self.passages_dir:
+            return Path(self.passages_dir)
+        if self.chroma_url:
+            return Path(self.documents_dir) / ".snc-qa" / f"passages-{self.collection}"
+        return Path(self.index_dir) / f"passages-{self.collection}"
 
     def resolved_generator(self) -> GeneratorName:
         """The generator to use: the configured one, else ``local`` when its runtime is installed."""

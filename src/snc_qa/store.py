@@ -1,15 +1,20 @@
-"""The vector store: a Chroma collection (embedded in ``index/`` or on a Chroma server).
+"""The vector store: one Chroma collection per language (embedded in ``index/`` or on a Chroma server),
+and the passage index beside them (:mod:`snc_qa.passages`).
 
-The collection records which embedding model and schema built it, so an index
-from another model or version is refused with the way out instead of being
-silently mixed. What is indexed is read back from the chunks' own metadata,
-so there is no second manifest that a crash could leave out of step.
+Each language has its own collection because retrieval searches each language apart (a question sits
+closer to every passage in its own language than to the one in the other language that answers it), and
+a Chroma query filtered on a metadata field that half the chunks share costs tens of times an unfiltered
+one. The collections record which embedding model and schema built them, so an index from another model
+or version is refused with the way out instead of being silently mixed; an index of the previous schema
+(one collection for every language) is moved into this layout on opening, without re-embedding. What is
+indexed is read back from the chunks' own metadata, so there is no second manifest that a crash could
+leave out of step; the passage index is brought back in line with the collections by :meth:`reconcile`.
 
 Example::
 
     store = VectorStore(settings, embedding_model)
-    store.files()            # {"a.txt": IndexedFile(sha256=..., complete=True, ...)}
-    store.search("query", k=5)
+    store.files()                    # {"a.txt": IndexedFile(sha256=..., complete=True, ...)}
+    store.nearest(vector, "ar", 5)   # [(chunk id, cosine), ...] among the Arabic chunks
 """
 
 from __future__ import annotations
@@ -20,13 +25,18 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
 from snc_qa.embeddings import EmbeddingModel
+from snc_qa.passages import PassageIndex
 from snc_qa.settings import Settings
 
-SCHEMA_VERSION = 1
+#: 2: one collection per language and the passage index; 1: one collection for every language.
+SCHEMA_VERSION = 2
+#: Chunks moved per request when an index of schema 1 is moved into the per-language collections.
+MIGRATION_BATCH = 2000
 
 
 class IndexIncompatibleError(RuntimeError):
@@ -48,6 +58,7 @@ class IndexedFile:
     chunks: int
     expected: int
     stale_ids: list[str] = field(default_factory=list)
+    indexed_at: float = 0.0  # when its newest chunk was written (seconds since the epoch)
 
     @property
     def complete(self) -> bool:
@@ -74,7 +85,7 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
 
 
 class VectorStore:
-    """The project's Chroma collection, through langchain-chroma."""
+    """The project's Chroma collections (one per language, through langchain-chroma) and passage index."""
 
     def __init__(self, settings: Settings, embeddings: EmbeddingModel, client: chromadb.ClientAPI | None = None):
         self.settings = settings
@@ -86,47 +97,105 @@ class VectorStore:
             "dimension": embeddings.dimension,
             "chunk_tokens": settings.chunk_tokens,
         }
+        self.passages = PassageIndex(settings.resolved_passages_dir(), embeddings.dimension)
+        self.chromas: dict[str, Chroma] = {}
         self._open()
 
     def _where(self) -> str:
         return self.settings.chroma_url or str(self.settings.index_dir)
 
-    def _open(self) -> None:
-        existing = {c.name for c in self.client.list_collections()}
-        if self.settings.collection in existing:
-            found = self.client.get_collection(self.settings.collection).metadata or {}
-            mismatched = {k: (found.get(k), v) for k, v in self.signature.items() if found.get(k) != v}
-            if mismatched:
-                details = ", ".join(f"{k}: index has {a!r}, settings want {b!r}" for k, (a, b) in mismatched.items())
-                raise IndexIncompatibleError(
-                    f"The index in {self._where()} was built differently ({details}). "
-                    "Run `snc-qa index --rebuild` to rebuild it from the documents."
-                )
-        self.chroma = Chroma(
-            client=self.client,
-            collection_name=self.settings.collection,
-            embedding_function=self.embeddings.langchain,
-            collection_metadata={"hnsw:space": "cosine", **self.signature},
-        )
+    def _prefix(self) -> str:
+        return f"{self.settings.collection}-"
 
-    @property
-    def collection(self):
-        return self.chroma._collection
+    def _check(self, name: str, want: dict) -> None:
+        found = self.client.get_collection(name).metadata or {}
+        mismatched = {k: (found.get(k), v) for k, v in want.items() if found.get(k) != v}
+        if mismatched:
+            details = ", ".join(f"{k}: index has {a!r}, settings want {b!r}" for k, (a, b) in mismatched.items())
+            raise IndexIncompatibleError(
+                f"The index in {self._where()} was built differently ({details}). "
+                "Run `snc-qa index --rebuild` to rebuild it from the documents."
+            )
+
+    def _open(self) -> None:
+        """Find this index's collections (checking their signature); move a schema-1 index into them."""
+        self.chromas = {}
+        names = {c.name for c in self.client.list_collections()}
+        for name in sorted(names):
+            if name.startswith(self._prefix()):
+                self._check(name, self.signature)
+                self._attach(name.removeprefix(self._prefix()))
+        if self.settings.collection in names:
+            self._check(self.settings.collection, {**self.signature, "snc_qa_schema": 1})
+            self._migrate(self.client.get_collection(self.settings.collection))
+
+    def _attach(self, language: str) -> Chroma:
+        if language not in self.chromas:
+            self.chromas[language] = Chroma(
+                client=self.client,
+                collection_name=self._prefix() + language,
+                embedding_function=self.embeddings.langchain,
+                collection_metadata={"hnsw:space": "cosine", **self.signature},
+            )
+        return self.chromas[language]
+
+    def _migrate(self, legacy) -> None:
+        """Move a schema-1 index (every language in one collection) into this layout, batch by batch; an
+        interrupted move goes on at the next opening, since moved chunks leave the old collection."""
+        while True:
+            got = legacy.get(limit=MIGRATION_BATCH, include=["documents", "metadatas", "embeddings"])
+            if not got["ids"]:
+                break
+            self._write(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
+                        np.asarray(got["embeddings"], dtype=np.float32))
+            legacy.delete(ids=list(got["ids"]))
+        self.client.delete_collection(legacy.name)
+
+    def collections(self) -> dict[str, object]:
+        """Each language's Chroma collection."""
+        return {language: chroma._collection for language, chroma in self.chromas.items()}
+
+    def refresh(self) -> None:
+        """See the collections another process created since this one opened (a new language)."""
+        names = {c.name for c in self.client.list_collections()}
+        for name in names:
+            if name.startswith(self._prefix()) and name.removeprefix(self._prefix()) not in self.chromas:
+                self._check(name, self.signature)
+                self._attach(name.removeprefix(self._prefix()))
 
     def reset(self) -> None:
-        """Drop the collection and start empty (``--rebuild``)."""
-        if self.settings.collection in {c.name for c in self.client.list_collections()}:
-            self.client.delete_collection(self.settings.collection)
+        """Drop the collections and the passage index and start empty (``--rebuild``)."""
+        for name in {c.name for c in self.client.list_collections()}:
+            if name.startswith(self._prefix()) or name == self.settings.collection:
+                self.client.delete_collection(name)
+        self.passages.reset()
         self._open()
 
     def count(self) -> int:
-        return self.collection.count()
+        return sum(c.count() for c in self.collections().values())
+
+    def metadatas(self) -> list[tuple[str, dict]]:
+        """(chunk id, metadata) of every chunk: one pass over the whole index, for indexing and listing."""
+        out: list[tuple[str, dict]] = []
+        for collection in self.collections().values():
+            got = collection.get(include=["metadatas"])
+            out += zip(got["ids"], got["metadatas"], strict=True)
+        return out
+
+    def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
+        """(ids, texts, metadatas) of every chunk."""
+        ids, texts, metas = [], [], []
+        for collection in self.collections().values():
+            got = collection.get(include=["documents", "metadatas"])
+            ids += got["ids"]
+            texts += got["documents"]
+            metas += got["metadatas"]
+        return ids, texts, metas
 
     def files(self) -> dict[str, IndexedFile]:
         """What is indexed, per document path, read from the chunks' metadata."""
-        got = self.collection.get(include=["metadatas"])
         by_path: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+        for chunk_id, meta in self.metadatas():
             by_path[meta["path"]][meta["doc_sha256"]].append((chunk_id, meta))
         out: dict[str, IndexedFile] = {}
         for path, versions in by_path.items():
@@ -138,53 +207,75 @@ class VectorStore:
             out[path] = IndexedFile(
                 sha256=newest, title=meta.get("title", path), language=meta.get("language", ""),
                 date=meta.get("date"), chunks=len(chunks), expected=int(meta.get("n_chunks", -1)),
-                stale_ids=stale,
+                stale_ids=stale, indexed_at=max(float(m.get("indexed_at", 0.0)) for _, m in chunks),
             )
         return out
 
-    def add(self, ids: list[str], texts: list[str], metadatas: list[dict], embeddings: list[list[float]]) -> None:
+    def reconcile(self, files: dict[str, IndexedFile] | None = None) -> list[str]:
+        """Bring the passage index in line with the collections (after a crash between the two writes, or
+        for an index written before the passage index existed); returns the paths it copied or dropped."""
+        files = self.files() if files is None else files
+        held = self.passages.paths()
+        fixed = [path for path in sorted(set(held) - set(files))]
+        for path in fixed:
+            self.passages.delete_path(path)
+        for path, info in sorted(files.items()):
+            if held.get(path) != info.chunks + len(info.stale_ids):
+                self.passages.delete_path(path)
+                for collection in self.collections().values():
+                    got = collection.get(where={"path": path}, include=["documents", "metadatas", "embeddings"])
+                    if got["ids"]:
+                        self.passages.add(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
+                                          np.asarray(got["embeddings"], dtype=np.float32))
+                fixed.append(path)
+        return fixed
+
+    def add(self, ids: list[str], texts: list[str], metadatas: list[dict], embeddings) -> None:
+        """Write chunks (replacing any of the same id), stamped with the time they were written."""
         stamp = time.time()
-        metadatas = [{**m, "indexed_at": stamp} for m in metadatas]
-        self.collection.upsert(ids=ids, documents=texts, metadatas=metadatas, embeddings=embeddings)
+        self._write(ids, texts, [{**m, "indexed_at": stamp} for m in metadatas],
+                    np.asarray(embeddings, dtype=np.float32))
+
+    def _write(self, ids: list[str], texts: list[str], metadatas: list[dict], vectors: np.ndarray) -> None:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, meta in enumerate(metadatas):
+            groups[meta.get("language") or "xx"].append(i)
+        for language, rows in groups.items():
+            self._attach(language)._collection.upsert(
+                ids=[ids[i] for i in rows], documents=[texts[i] for i in rows],
+                metadatas=[metadatas[i] for i in rows], embeddings=vectors[rows],
+            )
+        self.passages.add(ids, texts, metadatas, vectors)
 
     def delete_ids(self, ids: list[str]) -> None:
-        for start in range(0, len(ids), 5000):
-            self.collection.delete(ids=ids[start : start + 5000])
+        for collection in self.collections().values():
+            for start in range(0, len(ids), 5000):
+                collection.delete(ids=ids[start : start + 5000])
+        self.passages.delete_ids(ids)
 
     def delete_path(self, path: str) -> None:
-        self.collection.delete(where={"path": path})
-
-    def written_after(self, stamp: float) -> bool:
-        """Whether any chunk was written after ``stamp`` (an ``indexed_at``), by this process or another.
-
-        With the count, this tells a snapshot of the collection that is out of date: an update that keeps
-        the number of chunks still writes newer ones. One small metadata query.
-        """
-        return bool(self.collection.get(where={"indexed_at": {"$gt": stamp}}, limit=1, include=[])["ids"])
+        for collection in self.collections().values():
+            collection.delete(where={"path": path})
+        self.passages.delete_path(path)
 
     def ids_for(self, path: str) -> list[str]:
-        return self.collection.get(where={"path": path}, include=[])["ids"]
+        return [p.chunk_id for p in self.passages.of_path(path)]
 
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
+        """Text and metadata of the chunks of ``ids`` (from the passage index, else the collections)."""
         if not ids:
             return {}
-        got = self.collection.get(ids=ids, include=["documents", "metadatas"])
-        return {i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
+        out = {cid: (p.text, p.meta) for cid, p in self.passages.passages(ids).items()}
+        missing = [cid for cid in ids if cid not in out]
+        for collection in self.collections().values() if missing else ():
+            got = collection.get(ids=missing, include=["documents", "metadatas"])
+            out.update({i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)})
+        return out
 
-    def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
-        got = self.collection.get(include=["documents", "metadatas"])
-        return got["ids"], got["documents"], got["metadatas"]
-
-    def search(self, query_embedding: list[float], k: int) -> list[tuple[str, str, dict, float]]:
-        """Nearest chunks as (id, text, metadata, cosine similarity), best first."""
-        n = self.count()
-        if n == 0:
+    def nearest(self, vector, language: str, k: int) -> list[tuple[str, float]]:
+        """The ``k`` chunks of ``language`` nearest to ``vector``, as (chunk id, cosine similarity)."""
+        chroma = self.chromas.get(language)
+        if chroma is None or k <= 0:
             return []
-        res = self.collection.query(
-            query_embeddings=[query_embedding], n_results=min(k, n), include=["documents", "metadatas", "distances"]
-        )
-        return [
-            (i, d, m, 1.0 - float(dist))
-            for i, d, m, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0],
-                                     strict=True)
-        ]
+        res = chroma._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]

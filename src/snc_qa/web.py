@@ -30,6 +30,7 @@ from snc_qa.answering import Answer, AnswerReady
 from snc_qa.arabic import detect_language
 from snc_qa.assistant import AnswerOptions, Assistant, UploadError, clean_question, safe_filename
 from snc_qa.documents import unexpected_reason
+from snc_qa.indexing import IndexProgress
 from snc_qa.settings import Settings
 from snc_qa.web_launch import launch_options
 from snc_qa.web_render import (
@@ -38,6 +39,7 @@ from snc_qa.web_render import (
     documents_html,
     error_html,
     heading_html,
+    indexing_html,
     note_html,
     partial_html,
     pending_html,
@@ -222,13 +224,7 @@ class ChatApp:
     def documents_view(self, ui: str) -> tuple[str, Any]:
         """The documents table and the choices of the remove menu (files that failed to index included)."""
         files = self.assistant.documents()
-        indexed_at: dict[str, float] = {}
-        # IndexedFile carries no time; every chunk's metadata has its indexed_at stamp.
-        got = self.assistant.store.collection.get(include=["metadatas"])
-        for meta in got["metadatas"] or []:
-            path, stamp = meta.get("path"), meta.get("indexed_at")
-            if path and isinstance(stamp, int | float):
-                indexed_at[path] = max(indexed_at.get(path, 0.0), float(stamp))
+        indexed_at = {path: info.indexed_at for path, info in files.items() if info.indexed_at}
         problems = {path: reason for path, reason in self.assistant.problems.items() if path not in files}
         choices = [(f"{info.title} — {path}", path) for path, info in sorted(files.items())]
         choices += [(f"⚠ {path} — {text(ui, 'not_indexed', reason=reason)}", path)
@@ -277,9 +273,9 @@ class ChatApp:
         except OSError as exc:
             return "error", text(ui, "upload_error", name=shown, reason=exc.strerror or type(exc).__name__)
 
-        def indexing(done: int, total: int, indexed: str) -> None:
+        def indexing(where: IndexProgress) -> None:
             if progress is not None:
-                progress((done, total), desc=indexed)
+                progress((where.files_done, where.files_total), desc=where.path)
 
         try:
             result = self.assistant.add_document(name, data, progress=indexing, replace=replace)
@@ -340,6 +336,7 @@ class _Page:
     heading: gr.HTML
     ready: gr.HTML
     ready_timer: gr.Timer
+    indexing_seen: gr.State  # whether this page showed an indexing run that has not been reflected in the table
     language: gr.Radio
     chat_tab: gr.Tab
     documents_tab: gr.Tab
@@ -356,6 +353,7 @@ class _Page:
     apply: gr.Button
     settings_status: gr.HTML
     sources: gr.HTML
+    index_status: gr.HTML
     table: gr.HTML
     upload: gr.File
     clash: gr.Radio
@@ -406,6 +404,7 @@ def _chat_column(settings: Settings, generators: list[str], en: str) -> dict[str
 
 def _documents_tab(en: str) -> dict[str, Any]:
     parts: dict[str, Any] = {}
+    parts["index_status"] = gr.HTML("", elem_id="snc-index-status")
     parts["table"] = gr.HTML("", elem_id="snc-documents")
     # No file_types filter: a refused type gets the assistant's own message, in the interface language.
     parts["upload"] = gr.File(label=text(en, "upload"), file_count="multiple", type="filepath", elem_id="snc-upload")
@@ -433,6 +432,7 @@ def _layout(settings: Settings, generators: list[str]) -> _Page:
                             elem_id="snc-ui-language")
     ready = gr.HTML("", elem_id="snc-ready")
     ready_timer = gr.Timer(1.0, active=False)
+    indexing_seen = gr.State(False)
     with gr.Tabs():
         with gr.Tab(text(en, "tab_chat"), id="chat", elem_id="snc-tab-chat") as chat_tab, gr.Row():
             with gr.Column(scale=3):
@@ -442,6 +442,7 @@ def _layout(settings: Settings, generators: list[str]) -> _Page:
         with gr.Tab(text(en, "tab_documents"), id="documents", elem_id="snc-tab-documents") as documents_tab:
             documents = _documents_tab(en)
     return _Page(turns=turns, options=options, heading=heading, ready=ready, ready_timer=ready_timer,
+                 indexing_seen=indexing_seen,
                  language=language, chat_tab=chat_tab, documents_tab=documents_tab, sources=sources, **chat,
                  **documents)
 
@@ -502,17 +503,23 @@ def _wire(demo: gr.Blocks, page: _Page, app: ChatApp) -> None:
     def on_load(request: gr.Request) -> tuple[Any, ...]:
         # Arabic-speaking browsers get the Arabic interface straight away; the radio switches it.
         ui = ui_language(request.headers.get("accept-language") if request else None)
-        ready = app.assistant.ready.is_set()
-        return (ui, heading_html(ui), ready_html(ready, ui), gr.Timer(active=not ready), *app.documents_view(ui))
+        ready, indexing = app.assistant.ready.is_set(), app.assistant.indexing
+        return (ui, heading_html(ui), ready_html(ready, ui, indexing), gr.Timer(active=not ready or bool(indexing)),
+                indexing_html(indexing, ui), indexing is not None, *app.documents_view(ui))
 
-    def on_tick(ui: str) -> tuple[Any, Any]:
-        # Until the warm-up is done the page says so; then the note goes and the timer stops.
-        ready = app.assistant.ready.is_set()
-        return ready_html(ready, ui), gr.Timer(active=not ready)
+    def on_tick(ui: str, seen: bool) -> tuple[Any, ...]:
+        # While the folder is indexed and until the warm-up is done the page says so (the Documents tab
+        # too); then the notes go, the table shows what was indexed, and the timer stops.
+        ready, indexing = app.assistant.ready.is_set(), app.assistant.indexing
+        table = app.documents_view(ui) if seen and indexing is None else (gr.skip(), gr.skip())
+        return (ready_html(ready, ui, indexing), gr.Timer(active=not ready or bool(indexing)),
+                indexing_html(indexing, ui), indexing is not None, *table)
 
-    demo.load(on_load, None, [page.language, page.heading, page.ready, page.ready_timer, page.table,
-                              page.remove_choice], **private)
-    page.ready_timer.tick(on_tick, [page.language], [page.ready, page.ready_timer], **private)
+    demo.load(on_load, None, [page.language, page.heading, page.ready, page.ready_timer, page.index_status,
+                              page.indexing_seen, page.table, page.remove_choice], **private)
+    page.ready_timer.tick(on_tick, [page.language, page.indexing_seen],
+                          [page.ready, page.ready_timer, page.index_status, page.indexing_seen, page.table,
+                           page.remove_choice], **private)
     gr.api(app.chat_api, api_name="chat")
 
 
@@ -537,12 +544,13 @@ def theme() -> gr.themes.Base:
 
 
 def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True,
-           warm_up: bool | None = None, **overrides: Any) -> gr.Blocks:
+           warm_up: bool | None = None, index: bool = False, **overrides: Any) -> gr.Blocks:
     """Start the chat for ``assistant`` on ``settings.host:port`` (default: the assistant's settings), safely.
 
     Refuses a non-loopback address without ``SNC_QA_AUTH`` (see :func:`snc_qa.web_launch.launch_options`).
-    ``block=False`` returns at once with the server running in the background; stop it with ``demo.close()``.
-    ``overrides`` go to ``Blocks.launch`` as they are (``quiet=True``, say).
+    ``index``: bring the index in line with the documents folder in the background, the page showing how
+    far it got, then warm up. ``block=False`` returns at once with the server running in the background;
+    stop it with ``demo.close()``. ``overrides`` go to ``Blocks.launch`` as they are (``quiet=True``, say).
     """
     options = {**launch_options(settings or assistant.settings), **overrides}
     demo = build_app(assistant)
@@ -552,22 +560,47 @@ def launch(assistant: Assistant, *, settings: Settings | None = None, block: boo
         warm_up = (settings or assistant.settings).warm_up
     if not warm_up:
         assistant.ready.set()  # nothing will warm it: the page must not wait for it
-    elif not assistant.ready.is_set():
-        # The page is up at once and says it is getting ready while the models load and warm up.
-        threading.Thread(target=assistant.warm_up, name="snc-qa warm-up", daemon=True).start()
+    if index:
+        assistant.indexing = IndexProgress(0, 0, 0, 0.0)  # so that a page loaded before the first file says so
+    if index or not assistant.ready.is_set():
+        # The page is up at once and says what it is doing while the folder is indexed and the models warm up.
+        threading.Thread(target=_prepare, args=(assistant, index, warm_up), name="snc-qa start", daemon=True).start()
     demo.launch(prevent_thread_lock=not block, theme=theme(), css=CSS, **options)
     return demo
 
 
+#: How often the console hears how the indexing at start goes.
+INDEX_LOG_EVERY_S = 10.0
+
+
+def _prepare(assistant: Assistant, index: bool, warm_up: bool) -> None:
+    """Index the documents folder (when asked), then warm up (when asked); a failure is told, not raised,
+    since the page keeps serving what is indexed."""
+    say = assistant.progress or (lambda message: None)
+    if index:
+        last = [0.0]
+
+        def log(where: IndexProgress) -> None:
+            if where.seconds - last[0] >= INDEX_LOG_EVERY_S:
+                last[0] = where.seconds
+                say(where.line())
+
+        try:
+            say(assistant.index(progress=log).summary())
+        except Exception as exc:  # the chat still answers from the index as it is
+            assistant.indexing = None
+            say(f"snc-qa: indexing the documents folder failed ({unexpected_reason(exc)}); the chat answers from "
+                "the index as it is. Run `snc-qa index` to see the problem.")
+    if warm_up and not assistant.ready.is_set():
+        assistant.warm_up()
+
+
 def serve(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
-    """Index the documents folder (incrementally) and start the chat on ``settings.host:port``.
+    """Start the chat on ``settings.host:port`` and index the documents folder (incrementally) behind it.
 
     The address is checked first, so an unsafe setup fails before any model is loaded.
     """
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     launch_options(settings)
     assistant = Assistant(settings=settings, progress=progress)
-    report = assistant.index()
-    if progress:
-        progress(report.summary())
-    launch(assistant)
+    launch(assistant, index=True)

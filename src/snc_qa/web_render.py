@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from snc_qa.answering import Answer
 from snc_qa.arabic import detect_language
+from snc_qa.indexing import IndexProgress
 from snc_qa.retrieval import Source
 from snc_qa.store import IndexedFile
 from snc_qa.web_text import text
@@ -138,8 +139,29 @@ def heading_html(ui: str, loaded: bool = True) -> str:
             f'<h1>{html.escape(text(ui, "title"))}</h1><p>{html.escape(text(ui, "subtitle"))}</p></header>')
 
 
-def ready_html(ready: bool, ui: str) -> str:
-    """Nothing once the assistant is ready; until then a note that it is getting ready."""
+def indexing_html(where: IndexProgress | None, ui: str) -> str:
+    """Where the indexing of the documents folder stands (files, passages, rate, time left); nothing when
+    no indexing runs."""
+    if where is None:
+        return ""
+    left = where.seconds_left
+    if left is None:
+        when = ""
+    elif left >= 90:
+        when = text(ui, "left_minutes", n=f"{left / 60:.0f}")
+    else:
+        when = text(ui, "left_seconds", n=f"{left:.0f}")
+    line = text(ui, "indexing_progress", done=f"{where.files_done:,}", total=f"{where.files_total:,}",
+                chunks=f"{where.chunks:,}", rate=f"{where.chunks_per_s:.1f}", left=when)
+    return (f'<p class="snc-badge snc-notice snc-indexing" role="status" dir="{direction(ui)}" lang="{ui}">'
+            f'⏳ {html.escape(line)}</p>')
+
+
+def ready_html(ready: bool, ui: str, indexing: IndexProgress | None = None) -> str:
+    """While the documents are indexed, where that stands; then, until the assistant is ready, a note that
+    it is getting ready; then nothing."""
+    if indexing is not None:
+        return indexing_html(indexing, ui)
     if ready:
         return '<div class="snc-ready" data-ready="1"></div>'
     return (f'<p class="snc-badge snc-notice snc-getting-ready" role="status" dir="{direction(ui)}" lang="{ui}">'

@@ -98,6 +98,10 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "custom_endpoint_off": "The server and model are set by the operator.",
         "getting_ready": "Getting ready — loading the language model. You can type your question now; it is "
                          "answered as soon as the model is loaded.",
+        "indexing_progress": "Indexing the documents: {done}/{total} files, {chunks} passages, {rate} passages a "
+                             "second{left}. Questions are answered from what is indexed so far.",
+        "left_minutes": ", about {n} min left",
+        "left_seconds": ", about {n} s left",
     }),
     "ar": MappingProxyType({
         "title": "مساعد وثائق هيئة التفاوض السورية",
@@ -170,6 +174,10 @@ _TEXT: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType({
         "custom_endpoint_off": "يحدّد المشغّل الخادم والنموذج.",
         "getting_ready": "جارٍ التحضير — يُحمَّل النموذج اللغوي. يمكنك كتابة سؤالك الآن، وستأتيك الإجابة حالما "
                          "يكتمل التحميل.",
+        "indexing_progress": "تجري فهرسة الوثائق: {done} من {total} ملفاً، {chunks} مقطعاً، {rate} مقطعاً في "
+                             "الثانية{left}. يُجاب عن الأسئلة مما فُهرس حتى الآن.",
+        "left_minutes": "، يتبقى نحو {n} دقيقة",
+        "left_seconds": "، يتبقى نحو {n} ثانية",
     }),
 })
 

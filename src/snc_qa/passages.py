@@ -1,0 +1,294 @@
+"""The passage index: each chunk's text, metadata and vector beside its lexical fields, on disk (tantivy).
+
+Chroma finds the nearest vectors; what else a question needs is read from here: BM25 over each chunk's
+words (with its neighbours'), over the phonetic keys of its Arabic words and of its capitalised Latin
+words, the Arabic spellings a Latin name may have, the passages of a time, and each candidate's text,
+metadata and vector for re-scoring. It is updated by document (a write adds and deletes the chunks of the
+documents it touches, never a rebuild), and a process keeps no copy of it in memory: memory and start-up
+do not grow with the corpus, and every process that opens the same folder sees each commit on its next
+question. Several processes may write: each write waits for tantivy's writer lock.
+
+Example::
+
+    >>> import tempfile, numpy as np
+    >>> index = PassageIndex(Path(tempfile.mkdtemp()), dimension=2)
+    >>> index.add(["c1"], ["The talks resumed in Geneva."], [{"path": "a.txt", "language": "en"}],
+    ...           np.eye(2, dtype=np.float32)[:1])
+    >>> [hit.chunk_id for hit in index.search("words", index.analyzer("Geneva talks"), k=5)]
+    ['c1']
+    >>> index.passages(["c1"])["c1"].text
+    'The talks resumed in Geneva.'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import tantivy
+
+from snc_qa.arabic import Analyzer, arabic_keys
+from snc_qa.names import arabic_words_by_key, latin_name_keys, latin_names
+
+#: Each lexical field and how a chunk is turned into its tokens; ``window`` is the chunk with its neighbours
+#: (a chunk often names its subject only in the sentence before it: "it", "the organisation").
+LEXICAL_FIELDS: dict[str, str] = {
+    "words": "the chunk and its neighbours, normalised and light-stemmed (Analyzer)",
+    "names": "phonetic keys of the Arabic words of the chunk and its neighbours",
+    "exact": "the chunk alone, normalised: glossary names are searched where they are written",
+    "latin_keys": "phonetic keys of the capitalised Latin words of the chunk and its neighbours",
+    "latin_names": "the capitalised Latin words of the chunk and its neighbours, casefolded",
+    "spellings": "'key:word' for each Arabic word of the chunk: where an English name's Arabic spelling is looked up",
+}
+#: BM25's term-frequency saturation in tantivy (Lucene's default), needed to say what a full match scores.
+BM25_K1 = 1.2
+#: A term longer than this is cut: tantivy refuses terms over 64 KiB, and no name or word is this long.
+MAX_TERM_CHARS = 100
+#: How long a write waits for another process's writer to finish before it gives up.
+WRITER_WAIT_S = 300.0
+WRITER_HEAP_BYTES = 64_000_000
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexical match: a chunk, its BM25 score and its language."""
+
+    chunk_id: str
+    score: float
+    language: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What re-scoring needs of one chunk."""
+
+    chunk_id: str
+    text: str
+    meta: dict
+    vector: np.ndarray
+
+    @property
+    def language(self) -> str:
+        return self.meta.get("language", "")
+
+
+def day_number(iso_date: str | None) -> int:
+    """A document date as a sortable number (``2016-01-29`` → 20160129; 0 when there is none).
+
+    >>> day_number("2016-01-29"), day_number(None), day_number("not a date")
+    (20160129, 0, 0)
+    """
+    digits = (iso_date or "")[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("path", stored=True, tokenizer_name="raw", fast=True)
+    builder.add_text_field("language", stored=True, tokenizer_name="raw", fast=True)
+    builder.add_integer_field("day", stored=True, indexed=True, fast=True)
+    builder.add_bytes_field("text", stored=True)
+    builder.add_bytes_field("meta", stored=True)
+    builder.add_bytes_field("vector", stored=True)
+    for name in LEXICAL_FIELDS:
+        # Tokens are made here (Arabic-aware), so tantivy only splits them on the spaces that join them.
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    return builder.build()
+
+
+def _terms(tokens: Iterable[str]) -> str:
+    return " ".join(t[:MAX_TERM_CHARS] for t in tokens)
+
+
+class PassageIndex:
+    """The passage index in ``folder`` (created if missing); see the module docstring."""
+
+    def __init__(self, folder: Path, dimension: int, analyzer: Analyzer | None = None) -> None:
+        self.folder = Path(folder)
+        self.dimension = dimension
+        self.analyzer = analyzer or Analyzer()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=str(self.folder))
+
+    # ----------------------------------------------------------------- writing
+
+    def fields(self, text: str, window: str) -> dict[str, str]:
+        """The lexical fields of one chunk (``window``: the chunk with its neighbours)."""
+        spellings = (f"{key}:{word}" for key, words in arabic_words_by_key([text]).items() for word in words)
+        return {
+            "words": _terms(self.analyzer(window)), "names": _terms(arabic_keys(window)),
+            "exact": _terms(self.analyzer(text)), "latin_keys": _terms(latin_name_keys(window)),
+            "latin_names": _terms(latin_names(window)), "spellings": _terms(spellings),
+        }
+
+    def add(self, ids: Sequence[str], texts: Sequence[str], metas: Sequence[dict], vectors: np.ndarray) -> None:
+        """Add (or replace, by id) chunks; neighbours named by ``prev_id`` / ``next_id`` are looked up among
+        them first, then in the index."""
+        given = dict(zip(ids, texts, strict=True))
+        missing = [m[side] for m in metas for side in ("prev_id", "next_id") if m.get(side) and m[side] not in given]
+        known = {cid: p.text for cid, p in self.passages(missing).items()} if missing else {}
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(ids), self.dimension)
+
+        def neighbour(cid: str | None) -> list[str]:
+            text = given.get(cid) or known.get(cid) if cid else None
+            return [text] if text else []
+
+        def write(writer: tantivy.IndexWriter) -> None:
+            for cid, text, meta, vector in zip(ids, texts, metas, vectors, strict=True):
+                writer.delete_documents_by_term("id", cid)
+                window = "\n".join([*neighbour(meta.get("prev_id")), text, *neighbour(meta.get("next_id"))])
+                writer.add_document(tantivy.Document(
+                    id=cid, path=meta.get("path", ""), language=meta.get("language", ""),
+                    day=day_number(meta.get("date")), text=text.encode("utf-8"),
+                    meta=json.dumps(meta, ensure_ascii=False).encode("utf-8"), vector=vector.tobytes(),
+                    **self.fields(text, window),
+                ))
+
+        self._write(write)
+
+    def delete_ids(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if ids:
+            self._write(lambda writer: [writer.delete_documents_by_term("id", cid) for cid in ids])
+
+    def delete_path(self, path: str) -> None:
+        self._write(lambda writer: writer.delete_documents_by_term("path", path))
+
+    def reset(self) -> None:
+        self._write(lambda writer: writer.delete_all_documents())
+
+    def _write(self, change: Callable[[tantivy.IndexWriter], object]) -> None:
+        """Run ``change`` under the writer lock (waiting for another process's writer) and commit it."""
+        deadline = time.monotonic() + WRITER_WAIT_S
+        while True:
+            try:
+                writer = self.index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+                break
+            except ValueError as exc:
+                if "LockBusy" not in str(exc) or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"The passage index in {self.folder} is being written by another process for over "
+                        f"{WRITER_WAIT_S:g} s ({exc}); wait for that indexing to finish and try again."
+                    ) from exc
+                time.sleep(0.05)
+        try:
+            change(writer)
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()  # also releases the writer lock for other processes
+
+    # ----------------------------------------------------------------- reading
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher over the newest commit of any process."""
+        self.index.reload()
+        return self.index.searcher()
+
+    def __len__(self) -> int:
+        return self.searcher().num_docs
+
+    def search(self, field: str, tokens: Sequence[str], k: int, searcher: tantivy.Searcher | None = None
+               ) -> list[Hit]:
+        """The ``k`` best chunks for ``tokens`` (made as the field makes them; repeats weigh more) by BM25."""
+        tokens = [t[:MAX_TERM_CHARS] for t in tokens if t]
+        if not tokens or k <= 0:
+            return []
+        searcher = searcher or self.searcher()
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
+        out = []
+        for score, address in searcher.search(query, k, count=False).hits:
+            doc = searcher.doc(address)
+            out.append(Hit(doc["id"][0], float(score), doc["language"][0] if doc["language"] else ""))
+        return [hit for hit in out if hit.score > 0]
+
+    def full_match(self, field: str, tokens: Sequence[str], searcher: tantivy.Searcher | None = None) -> float:
+        """The BM25 score of a text holding each of ``tokens`` once, at the average length.
+
+        A token no text holds counts as the rarest. Scores divided by this say how much of a question a
+        text matched, whatever the rest of the corpus; divided by the best score they only rank.
+        """
+        if not tokens:
+            return 0.0
+        searcher = searcher or self.searcher()
+        documents = searcher.num_docs
+        total = 0.0
+        for token in tokens:
+            df = searcher.doc_freq(field, token[:MAX_TERM_CHARS])
+            total += math.log(1.0 + (documents - df + 0.5) / (df + 0.5))  # tantivy's (Lucene's) IDF
+        # tf (k1 + 1) / (tf + k1 · length / average length) at tf = 1 and the average length is 1.
+        return total
+
+    def passages(self, ids: Sequence[str], searcher: tantivy.Searcher | None = None) -> dict[str, Passage]:
+        """The chunks of ``ids`` that the index holds."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        searcher = searcher or self.searcher()
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", ids), len(ids), count=False).hits
+        return {p.chunk_id: p for p in (self._passage(searcher.doc(address)) for _, address in hits)}
+
+    def _passage(self, doc: tantivy.Document) -> Passage:
+        return Passage(doc["id"][0], doc["text"][0].decode("utf-8"), json.loads(doc["meta"][0]),
+                       np.frombuffer(doc["vector"][0], dtype=np.float32))
+
+    def of_path(self, path: str, limit: int = 100_000) -> list[Passage]:
+        """The chunks of one document, in order."""
+        searcher = self.searcher()
+        hits = searcher.search(tantivy.Query.term_query(self.schema, "path", path), limit, count=False).hits
+        return sorted((self._passage(searcher.doc(a)) for _, a in hits), key=lambda p: p.meta.get("position", 0))
+
+    def _buckets(self, field: str, size: int, query: tantivy.Query | None = None, newest: bool = False,
+                 searcher: tantivy.Searcher | None = None) -> dict:
+        searcher = searcher or self.searcher()
+        terms: dict = {"field": field, "size": size}
+        if newest:
+            terms["order"] = {"_key": "desc"}
+        got = searcher.aggregate(query or tantivy.Query.all_query(), {"b": {"terms": terms}})
+        return {b["key"]: b["doc_count"] for b in got["b"]["buckets"]}
+
+    def languages(self, searcher: tantivy.Searcher | None = None) -> dict[str, int]:
+        """The number of chunks of each language."""
+        return self._buckets("language", 100, searcher=searcher)
+
+    def paths(self) -> dict[str, int]:
+        """The number of chunks of each document path."""
+        return self._buckets("path", 10_000_000)
+
+    def newest_days(self, n: int, searcher: tantivy.Searcher | None = None) -> list[int]:
+        """The ``n`` newest document dates (:func:`day_number`), newest first."""
+        query = tantivy.Query.range_query(self.schema, "day", tantivy.FieldType.Integer, 1, None)
+        return [int(day) for day in self._buckets("day", n, query, newest=True, searcher=searcher)]
+
+    def dated(self, first: int, last: int, limit: int, tokens: Sequence[str] = (),
+              searcher: tantivy.Searcher | None = None) -> list[Passage]:
+        """Up to ``limit`` chunks of documents dated from ``first`` to ``last`` (:func:`day_number`), those
+        matching ``tokens`` (the ``words`` field) best first."""
+        searcher = searcher or self.searcher()
+        period = tantivy.Query.range_query(self.schema, "day", tantivy.FieldType.Integer, first, last)
+        clauses = [(tantivy.Occur.Must, period)]
+        clauses += [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "words", t)) for t in tokens]
+        hits = searcher.search(tantivy.Query.boolean_query(clauses), limit, count=False).hits
+        return [self._passage(searcher.doc(address)) for _, address in hits]
+
+    def sample_vectors(self, language: str, n: int, searcher: tantivy.Searcher | None = None) -> np.ndarray:
+        """The vectors of up to ``n`` chunks of ``language``: where that language's passages lie."""
+        searcher = searcher or self.searcher()
+        hits = searcher.search(tantivy.Query.term_query(self.schema, "language", language), n, count=False).hits
+        rows = [np.frombuffer(searcher.doc(a)["vector"][0], dtype=np.float32) for _, a in hits]
+        return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+
+    def spellings(self, key: str, searcher: tantivy.Searcher | None = None) -> list[str]:
+        """The Arabic words of the corpus with phonetic key ``key``."""
+        searcher = searcher or self.searcher()
+        return [term.split(":", 1)[1] for term, _ in searcher.terms_with_prefix("spellings", f"{key}:")]

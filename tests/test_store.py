@@ -1,0 +1,71 @@
+"""The vector store: one Chroma collection per language beside the passage index."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from snc_qa.settings import Settings
+from snc_qa.store import IndexIncompatibleError, VectorStore, make_client
+
+
+def _chunks(n: int, dimension: int) -> tuple[list[str], list[str], list[dict], np.ndarray]:
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(n, dimension)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    languages = ["ar" if i % 2 else "en" for i in range(n)]
+    texts = [f"نص رقم {i}" if lang == "ar" else f"text number {i}" for i, lang in enumerate(languages)]
+    metas = [{"path": f"{i}.txt", "language": lang, "doc_sha256": f"{i:064d}", "n_chunks": 1, "position": 0,
+              "title": f"Document {i}", "indexed_at": 1.0} for i, lang in enumerate(languages)]
+    return [f"c{i}" for i in range(n)], texts, metas, vectors
+
+
+def test_each_language_has_its_own_collection_and_the_passages_follow(tmp_path, embedding_model):
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    store = VectorStore(settings, embedding_model)
+    ids, texts, metas, vectors = _chunks(6, embedding_model.dimension)
+    store.add(ids, texts, metas, vectors)
+    assert {name: c.count() for name, c in store.collections().items()} == {"ar": 3, "en": 3}
+    assert store.count() == 6 and sum(store.passages.paths().values()) == 6
+    assert [cid for cid, _ in store.nearest(vectors[1].tolist(), "ar", 1)] == ["c1"]
+    assert store.get(["c2"])["c2"][0] == "text number 2"
+    store.delete_path("2.txt")
+    assert store.count() == 5 and "2.txt" not in store.passages.paths() and store.get(["c2"]) == {}
+
+
+def test_an_index_of_the_previous_layout_is_moved_without_re_embedding(tmp_path, embedding_model):
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    client = make_client(settings)
+    legacy = client.create_collection(settings.collection, metadata={
+        "hnsw:space": "cosine", "snc_qa_schema": 1, "embedding_model": embedding_model.identity,
+        "dimension": embedding_model.dimension, "chunk_tokens": settings.chunk_tokens})
+    ids, texts, metas, vectors = _chunks(5, embedding_model.dimension)
+    legacy.add(ids=ids, documents=texts, metadatas=metas, embeddings=vectors)
+
+    store = VectorStore(settings, embedding_model, client=client)
+    assert settings.collection not in {c.name for c in client.list_collections()}
+    assert store.count() == 5 and set(store.files()) == {f"{i}.txt" for i in range(5)}
+    moved = store.passages.passages(["c3"])["c3"]
+    assert moved.text == texts[3] and moved.vector.tolist() == pytest.approx(vectors[3].tolist(), abs=1e-6)
+
+
+def test_an_index_of_another_model_is_refused_with_the_way_out(tmp_path, embedding_model):
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    client = make_client(settings)
+    client.create_collection(f"{settings.collection}-ar", metadata={
+        "snc_qa_schema": 2, "embedding_model": "another-model", "dimension": 768,
+        "chunk_tokens": settings.chunk_tokens})
+    with pytest.raises(IndexIncompatibleError, match="index --rebuild"):
+        VectorStore(settings, embedding_model, client=client)
+
+
+def test_the_passage_index_is_brought_back_in_line_with_the_collections(tmp_path, embedding_model):
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    store = VectorStore(settings, embedding_model)
+    ids, texts, metas, vectors = _chunks(4, embedding_model.dimension)
+    store.add(ids, texts, metas, vectors)
+    store.passages.delete_path("1.txt")  # as after a crash between the two writes
+    store.passages.add(["stray"], ["left behind"], [{"path": "gone.txt", "language": "en"}], vectors[:1])
+    assert sorted(store.reconcile()) == ["1.txt", "gone.txt"]
+    assert store.passages.paths() == {f"{i}.txt": 1 for i in range(4)}
+    assert store.reconcile() == []
