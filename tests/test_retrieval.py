@@ -106,7 +106,7 @@ def test_the_passage_index_covers_every_chunk(retriever):
     index = retriever.store.passages
     assert len(index) == retriever.store.count()
     hits = index.search("words", index.analyzer("الكرامة"), k=3)
-    assert hits[0].chunk_id in retriever.store.ids_for("football.txt")
+    assert index.by_keys([hits[0].key])[hits[0].key].meta["path"] == "football.txt"
 
 
 def test_new_documents_are_found_on_the_next_question(tmp_path, embedding_model):
@@ -286,8 +286,8 @@ def test_names_are_found_across_scripts_in_any_document(mixed):
 
 def _name_hits(retriever: Retriever, question: str, language: str) -> set[str]:
     found = retriever.evidence(question, language, 5)
-    held = retriever.store.get([cid for hits in found.names for cid, _ in hits])
-    return {meta["path"] for _, meta in held.values()}
+    held = retriever.store.passages.by_keys([key for hits in found.names for key, _ in hits])
+    return {passage.meta["path"] for passage in held.values()}
 
 
 def test_names_with_too_few_consonants_for_a_key_are_matched_by_their_romanised_spelling(mixed):

@@ -69,3 +69,21 @@ def test_the_passage_index_is_brought_back_in_line_with_the_collections(tmp_path
     assert sorted(store.reconcile()) == ["1.txt", "gone.txt"]
     assert store.passages.paths() == {f"{i}.txt": 1 for i in range(4)}
     assert store.reconcile() == []
+
+
+def test_a_passage_index_of_another_layout_is_written_again_from_the_collections(tmp_path, embedding_model):
+    import tantivy
+
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    store = VectorStore(settings, embedding_model)
+    ids, texts, metas, vectors = _chunks(4, embedding_model.dimension)
+    store.add(ids, texts, metas, vectors)
+    folder = settings.resolved_passages_dir()
+    for entry in folder.iterdir():  # an index an older version wrote, with other fields
+        entry.unlink() if entry.is_file() else None
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True)
+    tantivy.Index(builder.build(), path=str(folder))
+
+    reopened = VectorStore(settings, embedding_model)
+    assert reopened.passages.recreated and sum(reopened.passages.paths().values()) == 4

@@ -14,19 +14,22 @@ Example::
     >>> index = PassageIndex(Path(tempfile.mkdtemp()), dimension=2)
     >>> index.add(["c1"], ["The talks resumed in Geneva."], [{"path": "a.txt", "language": "en"}],
     ...           np.eye(2, dtype=np.float32)[:1])
-    >>> [hit.chunk_id for hit in index.search("words", index.analyzer("Geneva talks"), k=5)]
-    ['c1']
+    >>> [hit.key == chunk_key("c1") for hit in index.search("words", index.analyzer("Geneva talks"), k=5)]
+    [True]
     >>> index.passages(["c1"])["c1"].text
     'The talks resumed in Geneva.'
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import math
+import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -54,27 +57,48 @@ WRITER_WAIT_S = 300.0
 WRITER_HEAP_BYTES = 64_000_000
 
 
+def chunk_key(chunk_id: str) -> int:
+    """A chunk id as the 64-bit number a search reads from a fast column, without opening the document.
+
+    >>> chunk_key("c1") == chunk_key("c1") != chunk_key("c2")
+    True
+    """
+    return int.from_bytes(hashlib.blake2b(chunk_id.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
 @dataclass(frozen=True)
 class Hit:
-    """One lexical match: a chunk, its BM25 score and its language."""
+    """One lexical match: a chunk (its :func:`chunk_key`) and its BM25 score."""
 
-    chunk_id: str
+    key: int
     score: float
-    language: str
 
 
 @dataclass(frozen=True)
 class Passage:
-    """What re-scoring needs of one chunk."""
+    """What re-scoring needs of one chunk; text and metadata are decoded when first read (most candidates
+    are scored on their vector and never shown)."""
 
     chunk_id: str
-    text: str
-    meta: dict
-    vector: np.ndarray
+    raw_text: bytes = field(repr=False)
+    raw_meta: bytes = field(repr=False)
+    vector: np.ndarray = field(repr=False)
+    language: str = ""
+    date: str | None = None
 
-    @property
-    def language(self) -> str:
-        return self.meta.get("language", "")
+    @functools.cached_property
+    def text(self) -> str:
+        return self.raw_text.decode("utf-8")
+
+    @functools.cached_property
+    def meta(self) -> dict:
+        return json.loads(self.raw_meta)
+
+    @classmethod
+    def of(cls, chunk_id: str, text: str, meta: dict, vector: np.ndarray) -> Passage:
+        """A passage from its parts (a chunk read from Chroma rather than from the index)."""
+        return cls(chunk_id, text.encode("utf-8"), json.dumps(meta, ensure_ascii=False).encode("utf-8"),
+                   np.asarray(vector, dtype=np.float32), meta.get("language", ""), meta.get("date") or None)
 
 
 def day_number(iso_date: str | None) -> int:
@@ -90,6 +114,8 @@ def day_number(iso_date: str | None) -> int:
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_integer_field("key", indexed=True, fast=True)  # chunk_key(id): what a search returns
+    builder.add_text_field("date", stored=True, tokenizer_name="raw")
     builder.add_text_field("path", stored=True, tokenizer_name="raw", fast=True)
     builder.add_text_field("language", stored=True, tokenizer_name="raw", fast=True)
     builder.add_integer_field("day", stored=True, indexed=True, fast=True)
@@ -115,7 +141,18 @@ class PassageIndex:
         self.analyzer = analyzer or Analyzer()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(self.folder))
+        #: True when an index of another layout was found and replaced by an empty one: everything in it
+        #: comes from the Chroma collections, and :meth:`VectorStore.reconcile` writes it again.
+        self.recreated = False
+        try:
+            self.index = tantivy.Index(self.schema, path=str(self.folder))
+        except ValueError as exc:
+            if "schema does not match" not in str(exc):
+                raise
+            shutil.rmtree(self.folder)
+            self.folder.mkdir(parents=True)
+            self.index = tantivy.Index(self.schema, path=str(self.folder))
+            self.recreated = True
 
     # ----------------------------------------------------------------- writing
 
@@ -145,7 +182,8 @@ class PassageIndex:
                 writer.delete_documents_by_term("id", cid)
                 window = "\n".join([*neighbour(meta.get("prev_id")), text, *neighbour(meta.get("next_id"))])
                 writer.add_document(tantivy.Document(
-                    id=cid, path=meta.get("path", ""), language=meta.get("language", ""),
+                    id=cid, key=chunk_key(cid), date=meta.get("date") or "",
+                    path=meta.get("path", ""), language=meta.get("language", ""),
                     day=day_number(meta.get("date")), text=text.encode("utf-8"),
                     meta=json.dumps(meta, ensure_ascii=False).encode("utf-8"), vector=vector.tobytes(),
                     **self.fields(text, window),
@@ -199,18 +237,17 @@ class PassageIndex:
 
     def search(self, field: str, tokens: Sequence[str], k: int, searcher: tantivy.Searcher | None = None
                ) -> list[Hit]:
-        """The ``k`` best chunks for ``tokens`` (made as the field makes them; repeats weigh more) by BM25."""
+        """The ``k`` best chunks for ``tokens`` (made as the field makes them; repeats weigh more) by BM25,
+        read from the columns alone (no document is opened)."""
         tokens = [t[:MAX_TERM_CHARS] for t in tokens if t]
         if not tokens or k <= 0:
             return []
         searcher = searcher or self.searcher()
         query = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
-        out = []
-        for score, address in searcher.search(query, k, count=False).hits:
-            doc = searcher.doc(address)
-            out.append(Hit(doc["id"][0], float(score), doc["language"][0] if doc["language"] else ""))
-        return [hit for hit in out if hit.score > 0]
+        hits = searcher.search(query, k, count=False).hits
+        keys = searcher.fast_field_values("key", [address for _, address in hits]) if hits else []
+        return [Hit(key, float(score)) for (score, _), key in zip(hits, keys, strict=True) if score > 0]
 
     def full_match(self, field: str, tokens: Sequence[str], searcher: tantivy.Searcher | None = None) -> float:
         """The BM25 score of a text holding each of ``tokens`` once, at the average length.
@@ -231,16 +268,24 @@ class PassageIndex:
 
     def passages(self, ids: Sequence[str], searcher: tantivy.Searcher | None = None) -> dict[str, Passage]:
         """The chunks of ``ids`` that the index holds."""
-        ids = list(dict.fromkeys(ids))
-        if not ids:
+        return {p.chunk_id: p for p in self.by_keys([chunk_key(cid) for cid in ids], searcher).values()}
+
+    def by_keys(self, keys: Sequence[int], searcher: tantivy.Searcher | None = None) -> dict[int, Passage]:
+        """The chunks of ``keys`` (:func:`chunk_key`) that the index holds."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
             return {}
         searcher = searcher or self.searcher()
-        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", ids), len(ids), count=False).hits
-        return {p.chunk_id: p for p in (self._passage(searcher.doc(address)) for _, address in hits)}
+        # A disjunction of term queries: several times faster than tantivy's term-set query for a few dozen.
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "key", key)) for key in keys])
+        addresses = [address for _, address in searcher.search(query, len(keys), count=False).hits]
+        found = searcher.fast_field_values("key", addresses) if addresses else []
+        return {key: self._passage(searcher.doc(address)) for key, address in zip(found, addresses, strict=True)}
 
     def _passage(self, doc: tantivy.Document) -> Passage:
-        return Passage(doc["id"][0], doc["text"][0].decode("utf-8"), json.loads(doc["meta"][0]),
-                       np.frombuffer(doc["vector"][0], dtype=np.float32))
+        return Passage(doc["id"][0], doc["text"][0], doc["meta"][0], np.frombuffer(doc["vector"][0], dtype=np.float32),
+                       doc["language"][0] if doc["language"] else "", (doc["date"] or [""])[0] or None)
 
     def of_path(self, path: str, limit: int = 100_000) -> list[Passage]:
         """The chunks of one document, in order."""

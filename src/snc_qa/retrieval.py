@@ -54,7 +54,7 @@ from snc_qa.arabic import arabic_keys, detect_language, name_keys, phonetic_key
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.names import Romanizer, question_names, romanizer
-from snc_qa.passages import Hit, Passage, PassageIndex, day_number
+from snc_qa.passages import Hit, Passage, PassageIndex, chunk_key, day_number
 from snc_qa.settings import Settings
 from snc_qa.store import VectorStore
 from snc_qa.timeframe import TimeFrame, parse_timeframe
@@ -84,7 +84,7 @@ CENTROID_SAMPLE = 2000
 CENTROID_RESAMPLE = 0.05
 #: A time that holds more chunks than this is searched among those matching the question's words best,
 #: so that a question naming a year costs the same in an archive of many documents of that year.
-DATED_SCAN = 2000
+DATED_SCAN = 300
 #: Added to passages of documents dated inside the time a question names ("in January 2016", "في 2024").
 #: A question that names a time is rarely answered by a document of another time, so this is nearly a
 #: filter: e5 similarities of relevant passages lie within about 0.15 of each other, across languages too,
@@ -226,19 +226,20 @@ class LanguageStats:
 
 @dataclass
 class Evidence:
-    """What one question found besides the dense scores: (chunk id, BM25 score) hits, best first."""
+    """What one question found besides the dense scores: (chunk key, BM25 score) hits, best first
+    (:func:`~snc_qa.passages.chunk_key`)."""
 
-    lexical: list[tuple[str, float]] = field(default_factory=list)
+    lexical: list[tuple[int, float]] = field(default_factory=list)
     lexical_tokens: list[str] = field(default_factory=list)
-    glossary: list[tuple[str, float]] = field(default_factory=list)
-    names: list[list[tuple[str, float]]] = field(default_factory=list)  # each kind of name match
+    glossary: list[tuple[int, float]] = field(default_factory=list)
+    names: list[list[tuple[int, float]]] = field(default_factory=list)  # each kind of name match
 
-    def ids(self) -> list[str]:
-        return [cid for hits in (self.lexical, self.glossary, *self.names) for cid, _ in hits]
+    def keys(self) -> list[int]:
+        return [key for hits in (self.lexical, self.glossary, *self.names) for key, _ in hits]
 
 
-def _pairs(hits: Sequence[Hit]) -> list[tuple[str, float]]:
-    return [(hit.chunk_id, hit.score) for hit in hits]
+def _pairs(hits: Sequence[Hit]) -> list[tuple[int, float]]:
+    return [(hit.key, hit.score) for hit in hits]
 
 
 class Retriever:
@@ -332,16 +333,15 @@ class Retriever:
                 found.names.append(_pairs(index.search("latin_names", spelled, n, searcher)))
         return found
 
-    def candidates(self, ids: Sequence[str], searcher=None) -> list[Passage]:
-        """The passages of ``ids`` in that order (those the index does not hold yet are read from Chroma)."""
-        held = self.store.passages.passages(ids, searcher)
-        missing = [cid for cid in ids if cid not in held]
-        for collection in self.store.collections().values() if missing else ():
-            got = collection.get(ids=missing, include=["documents", "metadatas", "embeddings"])
+    def from_chroma(self, ids: Sequence[str]) -> dict[int, Passage]:
+        """Chunks the passage index does not hold (yet: another process is writing it), read from Chroma."""
+        out: dict[int, Passage] = {}
+        for collection in self.store.collections().values() if ids else ():
+            got = collection.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
             for cid, text, meta, vector in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"],
                                                strict=True):
-                held[cid] = Passage(cid, text, meta, np.asarray(vector, dtype=np.float32))
-        return [held[cid] for cid in ids if cid in held]
+                out[chunk_key(cid)] = Passage.of(cid, text, meta, vector)
+        return out
 
     def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None
                  ) -> list[Source]:
@@ -356,7 +356,8 @@ class Retriever:
             query_embedding if query_embedding is not None else self.embeddings.embed_query(question), dtype=np.float32
         )
         language = detect_language(question)
-        # Each language's nearest chunks from Chroma, the languages at once; the lexical side meanwhile.
+        # Each language's nearest chunks from Chroma, the languages at once; the lexical side meanwhile,
+        # with the passages of its hits.
         if len(stats.counts) > len(self.store.chromas):
             self.store.refresh()
         nearest = [self._pool.submit(self.store.nearest, vector.tolist(), lang, n) for lang in stats.counts]
@@ -364,8 +365,13 @@ class Retriever:
         frame = parse_timeframe(question)
         dated = dated_candidates(self.store.passages, frame, vector, n, found.lexical_tokens, searcher) \
             if frame else []
-        dense = [cid for future in nearest for cid, _ in future.result()]
-        passages = self.candidates(list(dict.fromkeys([*dense, *found.ids(), *dated])), searcher)
+        held = self.store.passages.by_keys(found.keys(), searcher)
+        held.update({chunk_key(p.chunk_id): p for p in dated})
+        dense = {chunk_key(cid): cid for future in nearest for cid, _ in future.result()}
+        held.update(self.store.passages.by_keys([key for key in dense if key not in held], searcher))
+        held.update(self.from_chroma([cid for key, cid in dense.items() if key not in held]))
+        order = dict.fromkeys([*dense, *found.keys(), *(chunk_key(p.chunk_id) for p in dated)])
+        passages = [held[key] for key in order if key in held]
         if not passages:
             return []
         candidates = [p.chunk_id for p in passages]
@@ -380,15 +386,15 @@ class Retriever:
             average = self.average_question(language)
             offsets = {lang: float(mean @ average) for lang, mean in stats.means.items()}
             hub = np.where(same, 0.0, vectors @ average - np.asarray([offsets.get(lang, 0.0) for lang in languages]))
-        position = {cid: i for i, cid in enumerate(candidates)}
+        position = {chunk_key(cid): i for i, cid in enumerate(candidates)}
 
-        def located(hits: list[tuple[str, float]]) -> list[tuple[int, float]]:
-            return [(position[cid], score) for cid, score in hits if cid in position]
+        def located(hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
+            return [(position[key], score) for key, score in hits if key in position]
 
         full_match = self.store.passages.full_match("words", found.lexical_tokens, searcher)
         fused = fuse_scores(calibrated, languages, language, located(found.lexical), full_match=full_match,
                             glossary=located(found.glossary), names=[located(h) for h in found.names], hub=hub)
-        dates = [p.meta.get("date") for p in passages]
+        dates = [p.date for p in passages]
         if frame and frame.latest:
             order = newest_first(fused, dates)[:k]
         else:
@@ -399,7 +405,7 @@ class Retriever:
 
 
 def dated_candidates(index: PassageIndex, frame: TimeFrame, vector: np.ndarray, n: int, tokens: Sequence[str] = (),
-                     searcher=None) -> list[str]:
+                     searcher=None) -> list[Passage]:
     """The ``n`` chunks closest to the question among documents of the time it names (or the newest ones).
 
     A time that holds more than ``DATED_SCAN`` chunks is narrowed to those that match the question's words best.
@@ -417,7 +423,7 @@ def dated_candidates(index: PassageIndex, frame: TimeFrame, vector: np.ndarray, 
     if not passages:
         return []
     scores = np.stack([p.vector for p in passages]) @ vector
-    return [passages[i].chunk_id for i in np.argsort(-scores)[:n]]
+    return [passages[i] for i in np.argsort(-scores)[:n]]
 
 
 def time_bonus(frame: TimeFrame, dates: Sequence[str | None]) -> np.ndarray:

@@ -100,6 +100,8 @@ class VectorStore:
         self.passages = PassageIndex(settings.resolved_passages_dir(), embeddings.dimension)
         self.chromas: dict[str, Chroma] = {}
         self._open()
+        if self.passages.recreated and self.count():
+            self.reconcile()
 
     def _where(self) -> str:
         return self.settings.chroma_url or str(self.settings.index_dir)
