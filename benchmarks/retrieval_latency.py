@@ -32,6 +32,22 @@ def _questions(folder: Path, n: int) -> list[str]:
     return mixed[:n]
 
 
+def _bare_chroma(assistant, index_dir: Path):
+    """langchain-chroma over a plain cosine collection of the same chunks and e5 vectors (what a plain app keeps:
+    the app's own collection stores language-marked vectors ranked by inner product)."""
+    from langchain_chroma import Chroma
+
+    bare = Chroma(client=assistant.store.client, collection_name="bare-langchain",
+                  embedding_function=assistant.embeddings.langchain, collection_metadata={"hnsw:space": "cosine"})
+    if bare._collection.count() == 0:
+        ids, texts, metas = assistant.store.all_chunks()
+        vectors = [assistant.store.passages.passages([cid])[cid].vector for cid in ids]
+        for start in range(0, len(ids), 2000):
+            bare._collection.add(ids=ids[start:start + 2000], documents=texts[start:start + 2000],
+                                 metadatas=metas[start:start + 2000], embeddings=vectors[start:start + 2000])
+    return bare
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--xquad", type=Path, default=XQUAD_DIR, help="folder with xquad.ar.json / xquad.en.json")
@@ -55,7 +71,7 @@ def main() -> None:
     print(f"index: {report.chunks} chunks from {len(report.added) + len(report.unchanged)} XQuAD paragraphs "
           f"({time.perf_counter() - started:.1f} s to build or check)")
 
-    bare = assistant.store.chromas["ar"]  # langchain-chroma over the same (all-Arabic) collection, same model
+    bare = _bare_chroma(assistant, index_dir)  # langchain-chroma: one collection, the same chunks and model
     questions = _questions(args.xquad, args.questions)
     # Warm both paths: the first call builds the BM25 index and touches every lazy import.
     assistant.retrieve(questions[0], k=args.k)

@@ -6,8 +6,8 @@ prints, for each size, beside bare Chroma on the same collection in the same run
 
 * **retrieval p50 / p95** over real XQuAD questions (Arabic and English alternating), k=5, both sides per
   question, back to back, alternating which goes first. Bare Chroma is one collection holding the same chunks
-  (what a plain RAG app keeps; snc-qa keeps one collection per language), on the same server, filled in the same
-  run. Headline, given the question's e5 vector ``v`` (embedded once): bare
+  (what a plain RAG app keeps: plain cosine vectors; snc-qa's collection holds language-marked vectors ranked
+  by inner product, see ``snc_qa.store``), on the same server, filled in the same run. Headline, given the question's e5 vector ``v`` (embedded once): bare
   ``collection.query(query_embeddings=[v], n_results=5)`` beside snc-qa's
   ``Retriever.retrieve(question, k=5, query_embedding=v)`` (the app's retrieval minus the question's
   embedding, a cost that does not grow with the corpus and that a loaded machine inflates). Also, from the

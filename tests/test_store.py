@@ -20,14 +20,21 @@ def _chunks(n: int, dimension: int) -> tuple[list[str], list[str], list[dict], n
     return [f"c{i}" for i in range(n)], texts, metas, vectors
 
 
-def test_each_language_has_its_own_collection_and_the_passages_follow(tmp_path, embedding_model):
+def test_one_query_ranks_every_language_on_the_calibrated_scale_and_the_passages_follow(tmp_path, embedding_model):
     settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
     store = VectorStore(settings, embedding_model)
-    ids, texts, metas, vectors = _chunks(6, embedding_model.dimension)
+    ids, texts, metas, vectors = _chunks(6, embedding_model.dimension)  # c1, c3, c5 Arabic; the rest English
     store.add(ids, texts, metas, vectors)
-    assert {name: c.count() for name, c in store.collections().items()} == {"ar": 3, "en": 3}
     assert store.count() == 6 and sum(store.passages.paths().values()) == 6
-    assert [cid for cid, _ in store.nearest(vectors[1].tolist(), "ar", 1)] == ["c1"]
+    question = vectors[1] * 0.6 + vectors[2] * 0.4
+    question /= np.linalg.norm(question)
+    plain = dict(store.nearest(question, {}, 6))
+    assert plain["c1"] == pytest.approx(float(vectors[1] @ question), abs=1e-4)
+    # An offset for Arabic lowers every Arabic chunk by it, and the order follows.
+    shifted = dict(store.nearest(question, {"ar": 0.5}, 6))
+    assert shifted["c1"] == pytest.approx(plain["c1"] - 0.5, abs=1e-4)
+    assert shifted["c2"] == pytest.approx(plain["c2"], abs=1e-4)
+    assert [cid for cid, _ in store.nearest(question, {"ar": 0.5}, 1)] == ["c2"]
     assert store.get(["c2"])["c2"][0] == "text number 2"
     store.delete_path("2.txt")
     assert store.count() == 5 and "2.txt" not in store.passages.paths() and store.get(["c2"]) == {}
@@ -43,7 +50,7 @@ def test_an_index_of_the_previous_layout_is_moved_without_re_embedding(tmp_path,
     legacy.add(ids=ids, documents=texts, metadatas=metas, embeddings=vectors)
 
     store = VectorStore(settings, embedding_model, client=client)
-    assert settings.collection not in {c.name for c in client.list_collections()}
+    assert {c.name for c in client.list_collections()} == {store.name}
     assert store.count() == 5 and set(store.files()) == {f"{i}.txt" for i in range(5)}
     moved = store.passages.passages(["c3"])["c3"]
     assert moved.text == texts[3] and moved.vector.tolist() == pytest.approx(vectors[3].tolist(), abs=1e-6)
@@ -52,8 +59,8 @@ def test_an_index_of_the_previous_layout_is_moved_without_re_embedding(tmp_path,
 def test_an_index_of_another_model_is_refused_with_the_way_out(tmp_path, embedding_model):
     settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
     client = make_client(settings)
-    client.create_collection(f"{settings.collection}-ar", metadata={
-        "snc_qa_schema": 2, "embedding_model": "another-model", "dimension": 768,
+    client.create_collection(f"{settings.collection}-v3", metadata={
+        "snc_qa_schema": 3, "embedding_model": "another-model", "dimension": 768,
         "chunk_tokens": settings.chunk_tokens})
     with pytest.raises(IndexIncompatibleError, match="index --rebuild"):
         VectorStore(settings, embedding_model, client=client)

@@ -1,10 +1,11 @@
 """Hybrid retrieval: dense e5 search, re-scored with Arabic-aware BM25 and names, over documents in any
 mix of Arabic and English.
 
-Each language of the documents is searched on its own, and the languages are merged on scores made
-comparable, because a question sits closer to every passage in its own language than to the passage in
-the other language that answers it (e5 similarities of the two languages differ by about 0.04 on average).
-Each candidate chunk (the best chunks of each language plus the lexical and name hits) gets one score:
+The languages of the documents are compared on scores made comparable, because a question sits closer to
+every passage in its own language than to the passage in the other language that answers it (e5
+similarities of the two languages differ by about 0.04 on average). The vector store returns the best
+chunks on that calibrated scale in one query (:mod:`snc_qa.store`). Each candidate chunk (those, plus the
+lexical and name hits) gets one score:
 
 * its cosine similarity to the question (e5, the same number :attr:`Source.score` reports), **less the
   question's similarity to the average passage of the chunk's language**, so that a chunk counts by how
@@ -263,7 +264,7 @@ class Retriever:
         self._average_questions: dict[str, np.ndarray] = {}
         self._generic_passages: dict[str, np.ndarray] | None = None
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="snc-qa-nearest")
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="snc-qa-nearest")
 
     def warm_up(self) -> None:
         """Compute what every question needs once: the language statistics and the average questions."""
@@ -335,13 +336,8 @@ class Retriever:
 
     def from_chroma(self, ids: Sequence[str]) -> dict[int, Passage]:
         """Chunks the passage index does not hold (yet: another process is writing it), read from Chroma."""
-        out: dict[int, Passage] = {}
-        for collection in self.store.collections().values() if ids else ():
-            got = collection.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
-            for cid, text, meta, vector in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"],
-                                               strict=True):
-                out[chunk_key(cid)] = Passage.of(cid, text, meta, vector)
-        return out
+        return {chunk_key(cid): Passage.of(cid, text, meta, vector)
+                for cid, text, meta, vector in self.store.fetch(list(ids))}
 
     def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None
                  ) -> list[Source]:
@@ -356,18 +352,17 @@ class Retriever:
             query_embedding if query_embedding is not None else self.embeddings.embed_query(question), dtype=np.float32
         )
         language = detect_language(question)
-        # Each language's nearest chunks from Chroma, the languages at once; the lexical side meanwhile,
-        # with the passages of its hits.
-        if len(stats.counts) > len(self.store.chromas):
-            self.store.refresh()
-        nearest = [self._pool.submit(self.store.nearest, vector.tolist(), lang, n) for lang in stats.counts]
+        # The best chunks on the calibrated scale, every language in one Chroma query (see snc_qa.store);
+        # the lexical side meanwhile, with the passages of its hits.
+        prior = {lang: float(c @ vector) for lang, c in stats.centroids.items()}
+        nearest = self._pool.submit(self.store.nearest, vector, prior, n * len(stats.counts))
         found = self.evidence(question, language, n, searcher)
         frame = parse_timeframe(question)
         dated = dated_candidates(self.store.passages, frame, vector, n, found.lexical_tokens, searcher) \
             if frame else []
         held = self.store.passages.by_keys(found.keys(), searcher)
         held.update({chunk_key(p.chunk_id): p for p in dated})
-        dense = {chunk_key(cid): cid for future in nearest for cid, _ in future.result()}
+        dense = {chunk_key(cid): cid for cid, _ in nearest.result()}
         held.update(self.store.passages.by_keys([key for key in dense if key not in held], searcher))
         held.update(self.from_chroma([cid for key, cid in dense.items() if key not in held]))
         order = dict.fromkeys([*dense, *found.keys(), *(chunk_key(p.chunk_id) for p in dated)])
@@ -378,7 +373,6 @@ class Retriever:
         vectors = np.stack([p.vector for p in passages])
         languages = np.asarray([p.language for p in passages], dtype=object)
         cosine = vectors @ vector
-        prior = {lang: float(c @ vector) for lang, c in stats.centroids.items()}
         calibrated = cosine - np.asarray([prior.get(lang, 0.0) for lang in languages])
         same = languages == language
         hub = None

@@ -1,26 +1,34 @@
-"""The vector store: one Chroma collection per language (embedded in ``index/`` or on a Chroma server),
-and the passage index beside them (:mod:`snc_qa.passages`).
+"""The vector store: one Chroma collection (embedded in ``index/`` or on a Chroma server) beside the
+passage index (:mod:`snc_qa.passages`).
 
-Each language has its own collection because retrieval searches each language apart (a question sits
-closer to every passage in its own language than to the one in the other language that answers it), and
-a Chroma query filtered on a metadata field that half the chunks share costs tens of times an unfiltered
-one. The collections record which embedding model and schema built them, so an index from another model
-or version is refused with the way out instead of being silently mixed; an index of the previous schema
-(one collection for every language) is moved into this layout on opening, without re-embedding. What is
-indexed is read back from the chunks' own metadata, so there is no second manifest that a crash could
-leave out of step; the passage index is brought back in line with the collections by :meth:`reconcile`.
+Retrieval compares passages of different languages on a calibrated scale: a passage's cosine to the
+question less the question's similarity to the average passage of the passage's language (see
+:mod:`snc_qa.retrieval`). So that one nearest-neighbour query returns the best passages on that scale, in
+every language at once, each vector is stored with a small marker of its language appended
+(``LANGUAGE_MARK`` in the language's own dimension), and the collection ranks by inner product: a query
+carries, in those dimensions, minus each language's offset divided by the marker, and its inner product
+with a passage is then exactly the calibrated score. (A Chroma query filtered on the language instead costs
+tens of times an unfiltered one, and a collection per language two queries.) The marker is small so that
+the index's graph, built on the stored vectors, still links passages across languages by their meaning.
+
+The collection records which embedding model and schema built it, so an index from another model is
+refused with the way out instead of being silently mixed; an index of an earlier layout of the same model
+is moved into this one when opened, without re-embedding. What is indexed is read back from the chunks'
+own metadata, so there is no second manifest that a crash could leave out of step; the passage index is
+brought back in line with the collection by :meth:`VectorStore.reconcile`.
 
 Example::
 
     store = VectorStore(settings, embedding_model)
-    store.files()                    # {"a.txt": IndexedFile(sha256=..., complete=True, ...)}
-    store.nearest(vector, "ar", 5)   # [(chunk id, cosine), ...] among the Arabic chunks
+    store.files()                                   # {"a.txt": IndexedFile(sha256=..., complete=True, ...)}
+    store.nearest(vector, {"ar": 0.8, "en": 0.78}, 10)   # [(chunk id, calibrated score), ...]
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -33,10 +41,42 @@ from snc_qa.embeddings import EmbeddingModel
 from snc_qa.passages import PassageIndex
 from snc_qa.settings import Settings
 
-#: 2: one collection per language and the passage index; 1: one collection for every language.
-SCHEMA_VERSION = 2
-#: Chunks moved per request when an index of schema 1 is moved into the per-language collections.
+#: 3: one collection, vectors with language markers, ranked by inner product, and the passage index;
+#: 2: a collection per language; 1: one collection of plain vectors.
+SCHEMA_VERSION = 3
+#: The languages whose passages carry a marker (the languages documents are detected in).
+LANGUAGES = ("ar", "en")
+#: The marker's size: small beside a unit vector (it adds LANGUAGE_MARK² = 0.01 to the inner product of two
+#: passages of one language), large enough that a query's offsets stay moderate numbers.
+LANGUAGE_MARK = 0.1
+#: Chunks moved per request when an index of an earlier layout is moved into this one.
 MIGRATION_BATCH = 2000
+
+
+def marked(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+    """Passage vectors with their language marker appended.
+
+    >>> marked(np.array([[1.0, 0.0]]), ["en"]).tolist()
+    [[1.0, 0.0, 0.0, 0.1]]
+    """
+    vectors = np.asarray(vectors, dtype=np.float32)
+    marks = np.zeros((len(vectors), len(LANGUAGES)), dtype=np.float32)
+    for row, language in enumerate(languages):
+        if language in LANGUAGES:
+            marks[row, LANGUAGES.index(language)] = LANGUAGE_MARK
+    return np.hstack([vectors, marks])
+
+
+def offset_query(vector, offsets: Mapping[str, float]) -> np.ndarray:
+    """A question vector whose inner product with a :func:`marked` passage is the passage's cosine less its
+    language's offset.
+
+    >>> q = offset_query([1.0, 0.0], {"ar": 0.3, "en": 0.5})
+    >>> float(q @ marked(np.array([[0.8, 0.6]]), ["ar"])[0])
+    0.5
+    """
+    extra = [-offsets.get(language, 0.0) / LANGUAGE_MARK for language in LANGUAGES]
+    return np.concatenate([np.asarray(vector, dtype=np.float32), np.asarray(extra, dtype=np.float32)])
 
 
 class IndexIncompatibleError(RuntimeError):
@@ -85,7 +125,7 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
 
 
 class VectorStore:
-    """The project's Chroma collections (one per language, through langchain-chroma) and passage index."""
+    """The project's Chroma collection (through langchain-chroma) and its passage index."""
 
     def __init__(self, settings: Settings, embeddings: EmbeddingModel, client: chromadb.ClientAPI | None = None):
         self.settings = settings
@@ -98,16 +138,17 @@ class VectorStore:
             "chunk_tokens": settings.chunk_tokens,
         }
         self.passages = PassageIndex(settings.resolved_passages_dir(), embeddings.dimension)
-        self.chromas: dict[str, Chroma] = {}
         self._open()
         if self.passages.recreated and self.count():
             self.reconcile()
 
+    @property
+    def name(self) -> str:
+        """The collection's name: the settings' name with the schema, so that layouts never share one."""
+        return f"{self.settings.collection}-v{SCHEMA_VERSION}"
+
     def _where(self) -> str:
         return self.settings.chroma_url or str(self.settings.index_dir)
-
-    def _prefix(self) -> str:
-        return f"{self.settings.collection}-"
 
     def _check(self, name: str, want: dict) -> None:
         found = self.client.get_collection(name).metadata or {}
@@ -120,84 +161,62 @@ class VectorStore:
             )
 
     def _open(self) -> None:
-        """Find this index's collections (checking their signature); move a schema-1 index into them."""
-        self.chromas = {}
+        """Open (or create) the collection, checking its signature; move an earlier layout's chunks into it."""
         names = {c.name for c in self.client.list_collections()}
-        for name in sorted(names):
-            if name.startswith(self._prefix()):
-                self._check(name, self.signature)
-                self._attach(name.removeprefix(self._prefix()))
-        if self.settings.collection in names:
-            self._check(self.settings.collection, {**self.signature, "snc_qa_schema": 1})
-            self._migrate(self.client.get_collection(self.settings.collection))
-
-    def _attach(self, language: str) -> Chroma:
-        if language not in self.chromas:
-            self.chromas[language] = Chroma(
-                client=self.client,
-                collection_name=self._prefix() + language,
-                embedding_function=self.embeddings.langchain,
-                collection_metadata={"hnsw:space": "cosine", **self.signature},
-            )
-        return self.chromas[language]
+        if self.name in names:
+            self._check(self.name, self.signature)
+        # Schema 1: one collection named as the settings say; schema 2: "<name>-<language>".
+        legacy = sorted(n for n in names if n != self.name and (n == self.settings.collection or (
+            n.startswith(f"{self.settings.collection}-") and n.removeprefix(f"{self.settings.collection}-")
+            in (*LANGUAGES, "xx"))))
+        for name in legacy:
+            self._check(name, {k: v for k, v in self.signature.items() if k != "snc_qa_schema"})
+        self.chroma = Chroma(
+            client=self.client,
+            collection_name=self.name,
+            # Texts are never embedded through this wrapper: the stored vectors carry language markers.
+            embedding_function=None,
+            collection_metadata={"hnsw:space": "ip", **self.signature},
+        )
+        for name in legacy:
+            self._migrate(self.client.get_collection(name))
 
     def _migrate(self, legacy) -> None:
-        """Move a schema-1 index (every language in one collection) into this layout, batch by batch; an
-        interrupted move goes on at the next opening, since moved chunks leave the old collection."""
+        """Move an earlier layout's chunks here, batch by batch; an interrupted move goes on at the next
+        opening, since moved chunks leave the old collection."""
         while True:
             got = legacy.get(limit=MIGRATION_BATCH, include=["documents", "metadatas", "embeddings"])
             if not got["ids"]:
                 break
             self._write(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
-                        np.asarray(got["embeddings"], dtype=np.float32))
+                        np.asarray(got["embeddings"], dtype=np.float32)[:, : self.embeddings.dimension])
             legacy.delete(ids=list(got["ids"]))
         self.client.delete_collection(legacy.name)
 
-    def collections(self) -> dict[str, object]:
-        """Each language's Chroma collection."""
-        return {language: chroma._collection for language, chroma in self.chromas.items()}
-
-    def refresh(self) -> None:
-        """See the collections another process created since this one opened (a new language)."""
-        names = {c.name for c in self.client.list_collections()}
-        for name in names:
-            if name.startswith(self._prefix()) and name.removeprefix(self._prefix()) not in self.chromas:
-                self._check(name, self.signature)
-                self._attach(name.removeprefix(self._prefix()))
+    @property
+    def collection(self):
+        return self.chroma._collection
 
     def reset(self) -> None:
-        """Drop the collections and the passage index and start empty (``--rebuild``)."""
-        for name in {c.name for c in self.client.list_collections()}:
-            if name.startswith(self._prefix()) or name == self.settings.collection:
-                self.client.delete_collection(name)
+        """Drop the collection and the passage index and start empty (``--rebuild``)."""
+        if self.name in {c.name for c in self.client.list_collections()}:
+            self.client.delete_collection(self.name)
         self.passages.reset()
         self._open()
 
     def count(self) -> int:
-        return sum(c.count() for c in self.collections().values())
-
-    def metadatas(self) -> list[tuple[str, dict]]:
-        """(chunk id, metadata) of every chunk: one pass over the whole index, for indexing and listing."""
-        out: list[tuple[str, dict]] = []
-        for collection in self.collections().values():
-            got = collection.get(include=["metadatas"])
-            out += zip(got["ids"], got["metadatas"], strict=True)
-        return out
+        return self.collection.count()
 
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         """(ids, texts, metadatas) of every chunk."""
-        ids, texts, metas = [], [], []
-        for collection in self.collections().values():
-            got = collection.get(include=["documents", "metadatas"])
-            ids += got["ids"]
-            texts += got["documents"]
-            metas += got["metadatas"]
-        return ids, texts, metas
+        got = self.collection.get(include=["documents", "metadatas"])
+        return list(got["ids"]), list(got["documents"]), list(got["metadatas"])
 
     def files(self) -> dict[str, IndexedFile]:
         """What is indexed, per document path, read from the chunks' metadata."""
+        got = self.collection.get(include=["metadatas"])
         by_path: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for chunk_id, meta in self.metadatas():
+        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
             by_path[meta["path"]][meta["doc_sha256"]].append((chunk_id, meta))
         out: dict[str, IndexedFile] = {}
         for path, versions in by_path.items():
@@ -214,21 +233,20 @@ class VectorStore:
         return out
 
     def reconcile(self, files: dict[str, IndexedFile] | None = None) -> list[str]:
-        """Bring the passage index in line with the collections (after a crash between the two writes, or
+        """Bring the passage index in line with the collection (after a crash between the two writes, or
         for an index written before the passage index existed); returns the paths it copied or dropped."""
         files = self.files() if files is None else files
         held = self.passages.paths()
-        fixed = [path for path in sorted(set(held) - set(files))]
+        fixed = sorted(set(held) - set(files))
         for path in fixed:
             self.passages.delete_path(path)
         for path, info in sorted(files.items()):
             if held.get(path) != info.chunks + len(info.stale_ids):
                 self.passages.delete_path(path)
-                for collection in self.collections().values():
-                    got = collection.get(where={"path": path}, include=["documents", "metadatas", "embeddings"])
-                    if got["ids"]:
-                        self.passages.add(list(got["ids"]), list(got["documents"]), list(got["metadatas"]),
-                                          np.asarray(got["embeddings"], dtype=np.float32))
+                got = self.collection.get(where={"path": path}, include=["documents", "metadatas", "embeddings"])
+                if got["ids"]:
+                    vectors = np.asarray(got["embeddings"], dtype=np.float32)[:, : self.embeddings.dimension]
+                    self.passages.add(list(got["ids"]), list(got["documents"]), list(got["metadatas"]), vectors)
                 fixed.append(path)
         return fixed
 
@@ -239,45 +257,46 @@ class VectorStore:
                     np.asarray(embeddings, dtype=np.float32))
 
     def _write(self, ids: list[str], texts: list[str], metadatas: list[dict], vectors: np.ndarray) -> None:
-        groups: dict[str, list[int]] = defaultdict(list)
-        for i, meta in enumerate(metadatas):
-            groups[meta.get("language") or "xx"].append(i)
-        for language, rows in groups.items():
-            self._attach(language)._collection.upsert(
-                ids=[ids[i] for i in rows], documents=[texts[i] for i in rows],
-                metadatas=[metadatas[i] for i in rows], embeddings=vectors[rows],
-            )
+        languages = [m.get("language", "") for m in metadatas]
+        self.collection.upsert(ids=ids, documents=texts, metadatas=metadatas, embeddings=marked(vectors, languages))
         self.passages.add(ids, texts, metadatas, vectors)
 
     def delete_ids(self, ids: list[str]) -> None:
-        for collection in self.collections().values():
-            for start in range(0, len(ids), 5000):
-                collection.delete(ids=ids[start : start + 5000])
+        for start in range(0, len(ids), 5000):
+            self.collection.delete(ids=ids[start : start + 5000])
         self.passages.delete_ids(ids)
 
     def delete_path(self, path: str) -> None:
-        for collection in self.collections().values():
-            collection.delete(where={"path": path})
+        self.collection.delete(where={"path": path})
         self.passages.delete_path(path)
 
     def ids_for(self, path: str) -> list[str]:
         return [p.chunk_id for p in self.passages.of_path(path)]
 
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
-        """Text and metadata of the chunks of ``ids`` (from the passage index, else the collections)."""
+        """Text and metadata of the chunks of ``ids`` (from the passage index, else the collection)."""
         if not ids:
             return {}
         out = {cid: (p.text, p.meta) for cid, p in self.passages.passages(ids).items()}
-        missing = [cid for cid in ids if cid not in out]
-        for collection in self.collections().values() if missing else ():
-            got = collection.get(ids=missing, include=["documents", "metadatas"])
+        if missing := [cid for cid in ids if cid not in out]:
+            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
             out.update({i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)})
         return out
 
-    def nearest(self, vector, language: str, k: int) -> list[tuple[str, float]]:
-        """The ``k`` chunks of ``language`` nearest to ``vector``, as (chunk id, cosine similarity)."""
-        chroma = self.chromas.get(language)
-        if chroma is None or k <= 0:
+    def fetch(self, ids: list[str]) -> list[tuple[str, str, dict, np.ndarray]]:
+        """(id, text, metadata, vector without its marker) of the chunks of ``ids``, from the collection."""
+        if not ids:
             return []
-        res = chroma._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+        got = self.collection.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
+        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
+        return list(zip(got["ids"], got["documents"], got["metadatas"], vectors[:, : self.embeddings.dimension],
+                        strict=True))
+
+    def nearest(self, vector, offsets: Mapping[str, float], k: int) -> list[tuple[str, float]]:
+        """The ``k`` chunks with the highest cosine to ``vector`` less their language's offset, as (chunk
+        id, that score), best first; one query whatever the languages."""
+        if k <= 0:
+            return []
+        res = self.collection.query(query_embeddings=[offset_query(vector, offsets)], n_results=k,
+                                    include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
