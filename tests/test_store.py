@@ -94,3 +94,15 @@ def test_a_passage_index_of_another_layout_is_written_again_from_the_collections
 
     reopened = VectorStore(settings, embedding_model)
     assert reopened.passages.recreated and sum(reopened.passages.paths().values()) == 4
+
+
+def test_a_large_collection_is_listed_page_by_page(tmp_path, embedding_model, monkeypatch):
+    import snc_qa.store
+
+    monkeypatch.setattr(snc_qa.store, "PAGE", 3)  # Chroma's server refuses one request for 100k chunks
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    store = VectorStore(settings, embedding_model)
+    ids, texts, metas, vectors = _chunks(7, embedding_model.dimension)
+    store.add(ids, texts, metas, vectors)
+    listed, _, _ = store.all_chunks()
+    assert sorted(listed) == sorted(ids) and len(store.files()) == 7

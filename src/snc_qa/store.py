@@ -51,6 +51,9 @@ LANGUAGES = ("ar", "en")
 LANGUAGE_MARK = 0.1
 #: Chunks moved per request when an index of an earlier layout is moved into this one.
 MIGRATION_BATCH = 2000
+#: Chunks read per request when the whole collection is listed: Chroma's server refuses a request for every
+#: chunk of a large collection at once (SQLite's limit on query variables).
+PAGE = 10_000
 
 
 def marked(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
@@ -207,14 +210,25 @@ class VectorStore:
     def count(self) -> int:
         return self.collection.count()
 
+    def _pages(self, include: list[str]) -> dict[str, list]:
+        """The whole collection (ids and ``include``), read page by page."""
+        out: dict[str, list] = {"ids": [], **{part: [] for part in include}}
+        for offset in range(0, self.count() + PAGE, PAGE):
+            got = self.collection.get(include=include, limit=PAGE, offset=offset)
+            if not got["ids"]:
+                break
+            for part in out:
+                out[part] += got[part]
+        return out
+
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         """(ids, texts, metadatas) of every chunk."""
-        got = self.collection.get(include=["documents", "metadatas"])
-        return list(got["ids"]), list(got["documents"]), list(got["metadatas"])
+        got = self._pages(["documents", "metadatas"])
+        return got["ids"], got["documents"], got["metadatas"]
 
     def files(self) -> dict[str, IndexedFile]:
         """What is indexed, per document path, read from the chunks' metadata."""
-        got = self.collection.get(include=["metadatas"])
+        got = self._pages(["metadatas"])
         by_path: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
             by_path[meta["path"]][meta["doc_sha256"]].append((chunk_id, meta))
