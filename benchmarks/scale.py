@@ -2,14 +2,14 @@
 
 Starts ``chroma run`` on a free loopback port over a temp folder, grows one collection (the app's, made by
 opening an ``Assistant`` against the server so that it carries the app's signature) through each size, and
-prints, for each size, beside bare Chroma on the same collection in the same run:
+prints, for each size, beside bare Chroma on the same chunks in the same run:
 
 * **retrieval p50 / p95** over real XQuAD questions (Arabic and English alternating), k=5, both sides per
   question, back to back, alternating which goes first. Bare Chroma is one collection holding the same chunks
   (what a plain RAG app keeps: plain cosine vectors; snc-qa's collection holds language-marked vectors ranked
-  by inner product, see ``snc_qa.store``), on the same server, filled in the same run. Headline, given the question's e5 vector ``v`` (embedded once): bare
-  ``collection.query(query_embeddings=[v], n_results=5)`` beside snc-qa's
-  ``Retriever.retrieve(question, k=5, query_embedding=v)`` (the app's retrieval minus the question's
+  by inner product, see ``snc_qa.store``), on the same server, filled in the same run. Headline, given the
+  question's e5 vector ``v`` (embedded once): bare ``collection.query(query_embeddings=[v], n_results=5)``
+  beside snc-qa's ``Retriever.retrieve(question, k=5, query_embedding=v)`` (the app's retrieval minus the question's
   embedding, a cost that does not grow with the corpus and that a loaded machine inflates). Also, from the
   text: e5 ``embed_query`` + that query beside ``Assistant.retrieve(question, k=5)``. The first
   ``retrieve`` after the corpus grew is timed apart as "first question".
