@@ -143,3 +143,26 @@ def test_passage_cache_is_bounded(embedding_model):
     small = EmbeddingModel(embedding_model.langchain.model_name, "e5", "query: ", "passage: ", cache_size=2)
     small.embed_passages(["one", "two", "three"])
     assert list(small._cache) == ["two", "three"]
+
+
+def test_a_stopped_run_keeps_what_it_wrote_removes_nothing_and_the_next_goes_on(workspace, embedding_model):
+    import threading
+
+    docs, index = workspace
+    for i in range(4):
+        (docs / f"{i}.txt").write_text(f"{EN} Number {i}.", encoding="utf-8")
+    first = _indexer(docs, index, embedding_model).run()
+    (docs / "0.txt").unlink()  # a removal the stopped run must not act on: it has not seen every file
+    for i in range(4, 8):
+        (docs / f"{i}.txt").write_text(f"{EN} Number {i}.", encoding="utf-8")
+    stop = threading.Event()
+
+    def stop_after_two(where) -> None:
+        if where.files_done == 2:
+            stop.set()
+
+    stopped = _indexer(docs, index, embedding_model).run(progress=stop_after_two, stop=stop)
+    assert stopped.stopped and "stopped before the end" in stopped.summary()
+    assert stopped.removed == [] and stopped.chunks == first.chunks
+    resumed = _indexer(docs, index, embedding_model).run()
+    assert not resumed.stopped and resumed.removed == ["0.txt"] and len(resumed.added) == 4

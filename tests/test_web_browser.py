@@ -318,16 +318,22 @@ def test_settings_belong_to_the_browser_that_chose_them(open_page):
     assert mine.locator("#snc-sources .snc-source").count() == 1
 
 
-def test_the_page_says_it_is_getting_ready_until_the_models_are_warm(browser, tmp_path):
+def _own_assistant(tmp_path: Path):
+    """An extractive assistant over the founding document, for a test that starts its own app; (it, port)."""
     from snc_qa import Assistant
-    from snc_qa.web import launch
     from tests.test_web import free_port
 
     (tmp_path / "documents").mkdir()
     shutil.copy(FOUNDING, tmp_path / "documents" / FOUNDING.name)
     port = free_port()
-    assistant = Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index",
-                          generator="extractive", port=port)
+    return Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index", generator="extractive",
+                     port=port), port
+
+
+def test_the_page_says_it_is_getting_ready_until_the_models_are_warm(browser, tmp_path):
+    from snc_qa.web import launch
+
+    assistant, port = _own_assistant(tmp_path)
     demo = launch(assistant, block=False, warm_up=False, quiet=True)
     assistant.ready.clear()  # as if the models were still loading; warmed by hand below
     context = browser.new_context(locale="en-US")
@@ -350,16 +356,10 @@ def test_the_page_says_it_is_getting_ready_until_the_models_are_warm(browser, tm
 
 
 def test_the_page_and_the_documents_tab_show_the_indexing_at_start(browser, tmp_path):
-    from snc_qa import Assistant
     from snc_qa.indexing import IndexProgress
     from snc_qa.web import launch
-    from tests.test_web import free_port
 
-    (tmp_path / "documents").mkdir()
-    shutil.copy(FOUNDING, tmp_path / "documents" / FOUNDING.name)
-    port = free_port()
-    assistant = Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index",
-                          generator="extractive", port=port)
+    assistant, port = _own_assistant(tmp_path)
     assistant._index_lock.acquire()  # the indexing at start waits here until the page has been looked at
     demo = launch(assistant, block=False, warm_up=False, index=True, quiet=True)
     assistant.indexing = IndexProgress(120, 480, 2400, 60.0, "news/2016-01-29.en.txt")  # as if a quarter done

@@ -272,7 +272,8 @@ class Assistant:
         say(f"ready in {seconds:.1f} s")
         return seconds
 
-    def index(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+    def index(self, rebuild: bool = False, progress: Progress | None = None,
+              stop: threading.Event | None = None) -> IndexReport:
         """Bring the index in line with the documents folder (incremental unless ``rebuild``); while it runs,
         :attr:`indexing` says where it stands."""
 
@@ -283,7 +284,8 @@ class Assistant:
 
         with self._index_lock:
             try:
-                report = Indexer(self.settings, self.embeddings, self.store).run(rebuild=rebuild, progress=track)
+                report = Indexer(self.settings, self.embeddings, self.store).run(rebuild=rebuild, progress=track,
+                                                                                  stop=stop)
             finally:
                 self.indexing = None
             self.problems = {p.path: p.reason for p in [*report.failed, *report.skipped]

@@ -140,32 +140,45 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _index(assistant, rebuild: bool) -> int:
-    """Index with a progress bar (files, chunks, rate, time left); Ctrl-C stops it, and the next run goes on."""
+    """Index with a progress bar (files, chunks, rate, time left). Ctrl-C stops it after the file being read,
+    keeping what was written (a second Ctrl-C stops at once); the next run goes on from there."""
+    import signal
+    import threading
+
     from tqdm import tqdm
 
-    bar = last = None
+    bar = None
+    stop = threading.Event()
 
     def progress(where) -> None:
-        nonlocal bar, last
-        last = where
+        nonlocal bar
         if bar is None:
             bar = tqdm(total=where.files_total, unit="file", desc="indexing", file=sys.stderr,
                        disable=where.files_total < 2)
         bar.update(where.files_done - bar.n)
         bar.set_postfix_str(f"{where.chunks:,} chunks, {where.chunks_per_s:.1f} chunks/s", refresh=False)
 
+    def on_interrupt(signum, frame) -> None:
+        # A KeyboardInterrupt could land inside a library's write; a flag is read between files instead.
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        report = assistant.index(rebuild=rebuild, progress=progress)
+        report = assistant.index(rebuild=rebuild, progress=progress, stop=stop)
     except KeyboardInterrupt:
+        report = None
+    finally:
+        signal.signal(signal.SIGINT, previous)
         if bar is not None:
             bar.close()
-        done = f" after {last.files_done:,} of {last.files_total:,} files" if last else ""
-        _note(f"\nsnc-qa: indexing stopped{done}. What was written is kept; run `snc-qa index` again to go on "
+    if report is None or report.stopped:
+        if report is not None:
+            print(report.summary())
+        done = f" after {bar.n:,} of {bar.total:,} files" if bar is not None else ""
+        _note(f"snc-qa: indexing stopped{done}. What was written is kept; run `snc-qa index` again to go on "
               "from there.")
         return 130
-    finally:
-        if bar is not None:
-            bar.close()
     print(report.summary())
     return 0 if report.ok else 1
 

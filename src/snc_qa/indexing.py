@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -95,6 +96,7 @@ class IndexReport:
     chunks: int = 0
     new_chunks: int = 0
     seconds: float = 0.0
+    stopped: bool = False  # asked to stop before every file was looked at (nothing was removed then)
 
     @property
     def ok(self) -> bool:
@@ -108,6 +110,7 @@ class IndexReport:
             f"unchanged {len(self.unchanged)}, failed {len(self.failed)}, skipped {len(self.skipped)} "
             f"— {self.chunks} chunks in the index ({self.new_chunks} new) in {self.seconds:.1f} s"
             + (f", {self.new_chunks / self.seconds:.1f} chunks/s" if self.new_chunks and self.seconds > 0 else "")
+            + (" (stopped before the end: run again to go on)" if self.stopped else "")
         ]
         for label, paths in (("added", self.added), ("updated", self.updated), ("removed", self.removed)):
             lines += [f"  {label}: {p}" for p in paths]
@@ -127,8 +130,13 @@ class Indexer:
         self.chunker = Chunker(embeddings.count_tokens, max_tokens=settings.chunk_tokens)
         self.batch_chunks = batch_chunks
 
-    def run(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
-        """Index what changed; one document's failure, whatever it is, is reported and the rest go on."""
+    def run(self, rebuild: bool = False, progress: Progress | None = None,
+            stop: threading.Event | None = None) -> IndexReport:
+        """Index what changed; one document's failure, whatever it is, is reported and the rest go on.
+
+        ``stop`` set: the run writes what it has read and returns (``stopped``) before the next file; it then
+        removes nothing, since it has not seen every file. The next run goes on from there.
+        """
         started = time.perf_counter()
         report = IndexReport()
         root = Path(self.settings.documents_dir)
@@ -149,6 +157,9 @@ class Indexer:
 
         try:
             for done, path in enumerate(files, 1):
+                if stop is not None and stop.is_set():
+                    report.stopped = True
+                    break
                 rel = path.relative_to(root).as_posix()
                 present.add(rel)
                 report_progress(done - 1, rel)
@@ -185,7 +196,7 @@ class Indexer:
         finally:
             reader.close()
 
-        for rel in sorted(set(indexed) - present):
+        for rel in sorted(set(indexed) - present) if not report.stopped else ():
             self.store.delete_path(rel)
             report.removed.append(rel)
         report.chunks = self.store.count()
