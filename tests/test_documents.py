@@ -121,11 +121,12 @@ def test_missing_folder_names_the_setting(tmp_path):
 
 # ---------------------------------------------------------------- any bytes, any text
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(data=b"!", suffix=".txt")  # once a document whose only line was punctuation got an empty title
 @given(data=st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda t: t.encode("utf-8", "replace"))),
        suffix=st.sampled_from([".txt", ".md", ".html", ".pdf", ".docx"]))
 def test_any_file_is_a_document_or_a_named_problem(tmp_path, data, suffix):

@@ -331,8 +331,9 @@ def _title_from(text: str, filename: str, given: str | None) -> str:
             continue  # blank lines and date lines come before many a heading
         if len(line) <= 120 and not line.endswith((".", "۔", "؟", "?", "!", "،", ":")):
             return line
-        first = split_first_clause(line)
-        words = first.split()
+        words = split_first_clause(line).split()
+        if not words:
+            continue  # a line of punctuation alone ("!") names nothing
         return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
     stem = Path(filename).name.split(".")[0]
     stem = _ISO_DATE.sub("", stem).strip("-_ ")
