@@ -106,3 +106,14 @@ def test_a_large_collection_is_listed_page_by_page(tmp_path, embedding_model, mo
     store.add(ids, texts, metas, vectors)
     listed, _, _ = store.all_chunks()
     assert sorted(listed) == sorted(ids) and len(store.files()) == 7
+
+
+def test_a_deleted_passage_index_is_written_again_when_the_store_opens(tmp_path, embedding_model):
+    import shutil
+
+    settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
+    store = VectorStore(settings, embedding_model)
+    ids, texts, metas, vectors = _chunks(3, embedding_model.dimension)
+    store.add(ids, texts, metas, vectors)
+    shutil.rmtree(settings.resolved_passages_dir())
+    assert sum(VectorStore(settings, embedding_model).passages.paths().values()) == 3

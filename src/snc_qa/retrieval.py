@@ -365,8 +365,8 @@ class Retriever:
         dense = {chunk_key(cid): cid for cid, _ in nearest.result()}
         held.update(self.store.passages.by_keys([key for key in dense if key not in held], searcher))
         held.update(self.from_chroma([cid for key, cid in dense.items() if key not in held]))
-        order = dict.fromkeys([*dense, *found.keys(), *(chunk_key(p.chunk_id) for p in dated)])
-        passages = [held[key] for key in order if key in held]
+        keys = dict.fromkeys([*dense, *found.keys(), *(chunk_key(p.chunk_id) for p in dated)])
+        passages = [held[key] for key in keys if key in held]
         if not passages:
             return []
         candidates = [p.chunk_id for p in passages]

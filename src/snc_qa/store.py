@@ -142,8 +142,8 @@ class VectorStore:
         }
         self.passages = PassageIndex(settings.resolved_passages_dir(), embeddings.dimension)
         self._open()
-        if self.passages.recreated and self.count():
-            self.reconcile()
+        if (self.passages.recreated or not len(self.passages)) and self.count():
+            self.reconcile()  # a passage index of another layout, deleted, or newly placed: written from Chroma
 
     @property
     def name(self) -> str:
