@@ -65,17 +65,25 @@ class IndexProgress:
             return None
         return (self.files_total - self.files_done) * self.seconds / self.files_done
 
+    @property
+    def time_left(self) -> tuple[str, int] | None:
+        """:attr:`seconds_left` as a reader counts it: ("min", n) from 90 s on, else ("s", n); None unknown.
+
+        >>> IndexProgress(50, 200, 1200, 60.0).time_left, IndexProgress(190, 200, 1200, 60.0).time_left
+        (('min', 3), ('s', 3))
+        """
+        left = self.seconds_left
+        if left is None:
+            return None
+        return ("min", round(left / 60)) if left >= 90 else ("s", round(left))
+
     def line(self) -> str:
         """One line for a log or a terminal.
 
         >>> IndexProgress(50, 200, 1200, 60.0, "a.txt").line()
         'indexing: 50/200 files, 1,200 chunks, 20.0 chunks/s, about 3 min left'
         """
-        left = self.seconds_left
-        if left is None:
-            when = ""
-        else:
-            when = f", about {left / 60:.0f} min left" if left >= 90 else f", about {left:.0f} s left"
+        when = f", about {self.time_left[1]} {self.time_left[0]} left" if self.time_left else ""
         return (f"indexing: {self.files_done:,}/{self.files_total:,} files, {self.chunks:,} chunks, "
                 f"{self.chunks_per_s:.1f} chunks/s{when}")
 

@@ -144,13 +144,8 @@ def indexing_html(where: IndexProgress | None, ui: str) -> str:
     no indexing runs."""
     if where is None:
         return ""
-    left = where.seconds_left
-    if left is None:
-        when = ""
-    elif left >= 90:
-        when = text(ui, "left_minutes", n=f"{left / 60:.0f}")
-    else:
-        when = text(ui, "left_seconds", n=f"{left:.0f}")
+    left = where.time_left
+    when = text(ui, "left_minutes" if left[0] == "min" else "left_seconds", n=str(left[1])) if left else ""
     line = text(ui, "indexing_progress", done=f"{where.files_done:,}", total=f"{where.files_total:,}",
                 chunks=f"{where.chunks:,}", rate=f"{where.chunks_per_s:.1f}", left=when)
     return (f'<p class="snc-badge snc-notice snc-indexing" role="status" dir="{direction(ui)}" lang="{ui}">'
