@@ -38,7 +38,7 @@ from snc_qa.pipeline.records import Answer, AnswerReady, Event, History, Query, 
 from snc_qa.pipeline.retrieve import PassageRetrieval
 from snc_qa.pipeline.selection import SentenceSelector
 from snc_qa.pipeline.verify import ReplyCheck
-from snc_qa.pipeline.wording import ANSWER_PREFIX, NOT_FOUND, is_list_question, is_refusal
+from snc_qa.pipeline.wording import ANSWER_PREFIX, CITATION, NOT_FOUND, is_list_question, is_refusal
 from snc_qa.retrieval import Retriever
 from snc_qa.settings import Settings
 
@@ -123,11 +123,14 @@ class Answerer:
         else:
             reply = ANSWER_PREFIX.sub("", reply.strip())
             verdict = self.check.run(reply, query, selection)
+            if not verdict.ok:
+                answer.model_reply = reply
             if verdict.refusal:
                 answer.text, answer.grounded, answer.sources = NOT_FOUND[query.language], False, []
             elif verdict.problem:
                 # Not shown as an answer: the passage is, for the reader to judge.
-                answer.text, answer.grounded = self.writer.quote(query, selection, unsure=True), False
+                cited = [int(n) for n in CITATION.findall(reply)]
+                answer.text, answer.grounded = self.writer.quote(query, selection, unsure=True, cited=cited), False
                 answer.note = f"model reply replaced: {verdict.problem}"
             else:
                 answer.text = self.writer.reply(reply, query, selection)

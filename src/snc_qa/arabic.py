@@ -4,6 +4,7 @@
   Arabic-Indic digits → ASCII, casefold Latin.
 * :class:`Analyzer` — tokens for lexical search: normalised, stop words dropped,
   light-stemmed (Larkey's light10 for Arabic, Snowball for English).
+* :func:`same_stem` — two stems the light stemmer left apart by a clinging letter or an ending.
 * :func:`detect_language` — ``"ar"`` or ``"en"`` for a question or a document.
 * :func:`phonetic_key` — a consonant skeleton shared by a name's Arabic and Latin
   spellings (``Tesla`` and ``تسلا`` → ``tsl``), so that an English question can
@@ -122,6 +123,32 @@ class Analyzer:
 
     def __call__(self, text: str) -> list[str]:
         return self.tokens(text)
+
+
+#: Letters that cling to the front of an Arabic word (and, by, for, like, so) and that the light stemmer
+#: keeps unless an article follows them.
+_CLINGING = frozenset("وفبلك")
+#: How many letters an ending the light stemmer leaves (tanween alif, a dual or plural ending) may differ by.
+_LOOSE_ENDING = 2
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether two stems are one word for a check that reads a reply against its sources (never for search).
+
+    Light stemming leaves ``بسلسل`` (with "by") apart from ``سلسل`` and ``كيلومترا`` from ``كيلومتر``; a
+    reply's word is its source's when they differ only so. Stems shorter than 3 letters match only exactly.
+
+    >>> same_stem("بسلسل", "سلسل"), same_stem("كيلومتر", "كيلومترا"), same_stem("علم", "عالم")
+    (True, True, False)
+    """
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3 or len(long) - len(short) > _LOOSE_ENDING:
+        return False
+    start = long.find(short)
+    return start >= 0 and all(c in _CLINGING for c in long[:start]) and \
+        len(long) - start - len(short) <= _LOOSE_ENDING
 
 
 def detect_language(text: str) -> str:

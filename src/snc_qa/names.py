@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from itertools import pairwise
 
 from snc_qa.arabic import ENGLISH_STOPWORDS, MIN_KEY_LENGTH, _normalized_arabic_stopwords, normalize, phonetic_key
 
@@ -141,6 +142,71 @@ class Romanizer:
             if candidates:
                 found += [w for w, spelled in self.spellings(candidates).items() if name in spelled]
         return found
+
+
+def arabic_name_runs(text: str, romanize: Romanizer) -> list[list[str]]:
+    """Runs of two or more adjacent Arabic words that the name dictionary knows: the full names of ``text``.
+
+    One word is not enough: many Arabic words are also given names (``باسم``, "in the name of", is Bassem),
+    but two known names side by side are a person's name.
+
+    >>> arabic_name_runs("قال سامر خليل إن الوفد سيعود", romanizer())
+    [['سامر', 'خليل']]
+    """
+    stop = _normalized_arabic_stopwords()
+    words = [m for m in _ARABIC_RUN.finditer(text) if normalize(m.group(0)) not in stop]
+    known = romanize.spellings(m.group(0) for m in words)
+    runs: list[list[str]] = []
+    current: list[str] = []
+    previous_end = -1
+    for match in words:
+        word = match.group(0)
+        adjacent = previous_end >= 0 and not text[previous_end:match.start()].strip()
+        if not known[word] or not adjacent:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+        if known[word]:
+            current.append(word)
+        previous_end = match.end()
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def broken_names(reply: str, sources: str, romanize: Romanizer) -> list[str]:
+    """Arabic words of ``reply`` that follow the first name of a Latin name in ``sources`` without being its
+    next part: ``سليم الالمصل`` for "Salim al-Muslat" (the caller drops words that are no name at all).
+
+    A first name is matched by its romanised spellings or its consonants, the next part by its consonants
+    (``المسلط`` ↔ ``Muslat``) or spellings.
+
+    >>> broken_names("المتحدث هو سليم الالمصل [2].", "Salim al-Muslat, a spokesman, said so.", romanizer())
+    ['الالمصل']
+    >>> broken_names("المتحدث هو سليم المسلط [2].", "Salim al-Muslat, a spokesman, said so.", romanizer())
+    []
+    """
+    names = [_latin_parts(m.group(0)) for m in _LATIN_NAME.finditer(sources)]
+    names = [parts for parts in names if len(parts) >= 2]
+    if not names:
+        return []
+    stop = _normalized_arabic_stopwords()
+    words = [m for m in _ARABIC_RUN.finditer(reply) if normalize(m.group(0)) not in stop]
+    spelled = romanize.spellings(m.group(0) for m in words)
+
+    def same(word: str, latin: str) -> bool:
+        key = phonetic_key(latin)
+        return latin.casefold() in spelled.get(word, ()) or (len(key) >= 2 and phonetic_key(word) == key)
+
+    broken = []
+    for first, second in pairwise(words):
+        if reply[first.end():second.start()].strip():
+            continue  # not side by side
+        a, b = first.group(0), second.group(0)
+        started = [parts for parts in names if same(a, parts[0])]
+        if started and not any(same(b, parts[1]) for parts in started):
+            broken.append(b)
+    return broken
 
 
 _SHARED: Romanizer | None = None

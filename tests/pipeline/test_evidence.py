@@ -27,3 +27,8 @@ def test_across_scripts_and_for_arabic_questions_it_does_not_judge():
 def test_a_name_written_in_an_arabic_passage_beside_english_ones_counts():
     mixed = selection("The forum met on Monday.", "التقى تسلا بالمستثمرين.")
     assert EvidenceCheck().run(query("Who did Tesla meet?"), mixed) is None
+
+
+def test_a_hyphenated_name_is_found_whatever_dash_the_passage_writes():
+    passage = selection("The Cretaceous–Paleogene extinction event happened 66 million years ago.")
+    assert EvidenceCheck().run(query("When did the Cretaceous-Paleogene extinction happen?"), passage) is None

@@ -70,3 +70,58 @@ def test_a_number_is_the_same_with_or_without_thousands_separators(check):
     sentences = ("The petition was signed by 2580000 people in 1998.", "It was handed to the council.")
     assert problem(check, "How many people signed the petition?", "About 2,580,000 people signed it [1].",
                    sentences) is None
+
+
+def test_a_number_must_stand_whole_in_the_sources_decimals_included(check):
+    sentences = ("The average family size was 3.62 in 1701.", "It was handed to the council.")
+    assert "3.7" in problem(check, "What was the average family size?", "It was 3.7 people [1].", sentences)
+    assert "17" in problem(check, "When was it?", "In the 17th century [1].", sentences)
+    assert problem(check, "What was the average family size?", "It was 3.62 people [1].", sentences) is None
+
+
+def test_restating_the_question_in_the_other_script_is_no_answer(check):
+    sentences = ("The SI unit of magnetic flux density was named the tesla in his honour.",)
+    found = problem(check, "ما الذي تمت تسميته بتسلا على شرفه؟", "تمت تسميته بتسلا على شرفه Tesla [1].",
+                    sentences, "ar")
+    assert found and "restates" in found
+    arabic = ("تسمى سلسلة الرموز فوق أبجدية حالة المسألة.",)
+    found = problem(check, "ما الذي يمكن وصفه بسلسلة فوق أبجدية؟", "سلسلة فوق أبجدية [1].", arabic, "ar")
+    assert found and "restates" in found
+
+
+def test_an_arabic_reply_may_repeat_the_question_and_inflect_the_sources_words(check):
+    sentences = ("أزيل منذ سنة 2000 ما مساحته 22 ألف كيلومتراً مربّعاً من الغابة.",)
+    assert problem(check, "كم كيلومتراً مربعاً أزيل من الغابة بحلول سنة 2000؟",
+                   "أزيل بحلول سنة 2000 من الغابة 22 ألف كيلومتر مربع [1].", sentences, "ar") is None
+
+
+def test_a_one_digit_number_must_be_in_the_sources_in_digits_or_words(check):
+    sentences = ("Three delegations met in Geneva.", "The talks lasted 2 days.")
+    assert problem(check, "How many delegations met?", "Three delegations met [1].", sentences) is None
+    assert problem(check, "How many delegations met?", "3 delegations met in Geneva [1].", sentences) is None
+    assert "5" in problem(check, "How many delegations met?", "5 delegations met in Geneva [1].", sentences)
+
+
+def test_a_reply_using_the_questions_words_that_its_sources_never_use_is_caught(check):
+    sentences = ("يمتد الجسر التذكاري فوق النهر في وسط المدينة.",)
+    found = problem(check, "ما اسم الجسر الذي يصل جزأي الحرم الجامعي فوق نهر تشارلز؟",
+                    "اسم الجسر الذي يصل جزأي الحرم الجامعي فوق نهر تشارلز هو الجسر التذكاري [1].", sentences, "ar")
+    assert found and "no source" in found
+    english = ("Liquid air was first produced in bulk in 1895.",)
+    found = problem(check, "When was the oxygen pump developed for hospital use?",
+                    "The oxygen pump was developed for hospital use in 1895 [1].", english)
+    assert found and "no source" in found
+
+
+def test_an_arabic_name_that_no_sentence_holds_in_either_script_is_caught(check):
+    asked = "من المتحدث الذي قال إن المنتدى سيفتح مكتباً؟"
+    found = problem(check, asked, "المتحدث هو سامر خليل [2].", FORUM, "ar")
+    assert found and "سامر" in found
+    assert problem(check, asked, "قالت لينا حداد إن المنتدى سيفتح مكتباً في إدلب [2].", FORUM, "ar") is None
+    found = problem(check, "من المتحدث باسم المجلس؟", "المتحدث باسم المجلس هو بدر جاموس [1].", MEETING[:1], "ar")
+    assert found and "جاموس" in found
+    english = ("Salim al-Muslat, a spokesman for the committee, accused Russia of blocking the talks.",)
+    asked = "من المتحدث الذي اتهم روسيا بعرقلة المحادثات؟"
+    found = problem(check, asked, "المتحدث هو سليم الالمصل [1].", english, "ar")
+    assert found and "الالمصل" in found
+    assert problem(check, asked, "المتحدث هو سليم المسلط [1].", english, "ar") is None

@@ -8,6 +8,7 @@ themselves, quoted and cited, said to be in the other language when they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -56,11 +57,12 @@ class AnswerWriter:
             reply = f"{OTHER_SCRIPT_LEAD[query.language]} {reply}"
         return fix_citations(reply, selection.sources, self._best_source_for(reply, selection))
 
-    def quote(self, query: Query, selection: Selection, unsure: bool = False) -> str:
+    def quote(self, query: Query, selection: Selection, unsure: bool = False, cited: Sequence[int] = ()) -> str:
         """The best sentence (or for a list question every sentence start), quoted and cited.
 
         ``unsure``: a model's reply from these sentences was rejected, so the lead says that the passage
-        is the closest one, not that it answers.
+        is the closest one, not that it answers. ``cited``: the sources that reply cited; the best sentence
+        of the first of them is quoted, since the model found its answer there even when it mis-copied it.
         """
         index = selection.index()
         same, other = (UNSURE_LEAD if unsure else QUOTE_LEAD)[query.language]
@@ -68,7 +70,7 @@ class AnswerWriter:
             units = sorted(selection.units, key=lambda u: u.order)
             lines = [f"- {u.text} … [{index[u.source.chunk_id]}]" for u in units]
             return "\n".join([f"{same}:", *lines])
-        top = selection.units[0]
+        top = next((u for n in cited for u in selection.units if index[u.source.chunk_id] == n), selection.units[0])
         # The whole sentence: the best clause alone often lacks its subject or its ending.
         sentence, cite = top.sentence or top.text, f"[{index[top.source.chunk_id]}]"
         if query.language == "ar":

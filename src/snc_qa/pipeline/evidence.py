@@ -65,7 +65,9 @@ class EvidenceCheck:
         for source in selection.sources:
             by_language[detect_language(source.text)].append(source.text)
         english, arabic = by_language["en"], " ".join(by_language["ar"])
-        names = question_names(query.standalone)
+        # A hyphenated name is found by any of its parts: sources write "Cretaceous–Paleogene" with other dashes.
+        names = [part for name in question_names(query.standalone) for part in name.split("-")
+                 if len(part) >= MIN_NAME_CHARS]
         if not english or not names:
             return None
         written = " ".join([*english, self.glossary.annotate(arabic) if arabic else ""]).casefold()

@@ -21,15 +21,19 @@ SYSTEM_PROMPT = (
 HUMAN_PROMPT = "<sources>\n{sources}\n</sources>\n\nQuestion: {question}\n{instruction}"
 #: Where the model's reply must stop (it sometimes goes on to invent the next question).
 STOP = ["</sources>", "\nQuestion:"]
-# A worked example (invented, about no real document) shown before every question: small models copy the
-# form of an answer far better than they follow a description of it. It is a fixed prefix of every prompt,
-# so llama.cpp reuses its computed state and it costs nothing after the first question.
+# Worked examples (invented, about no real document) shown before every question: small models copy the
+# form of an answer far better than they follow a description of it. The first is a question the sources
+# do not answer: without it the bundled model almost never refused (on XQuAD questions whose article is not
+# indexed, it refused 20 of 30 before and 24 of 30 with it, answering 18 of 60 answerable ones right against
+# 21); a refusal in English as well made it refuse most English questions (right 13 of 60). It is a fixed
+# prefix of every prompt, so llama.cpp reuses its computed state and it costs nothing after the first question.
 _EXAMPLE_SOURCES = (
     "[1] (Example) وقدّم مدير “مركز الحوار المدني” سامر خليل عرضاً عن عمل المركز، الذي يعمل على تدريب الشباب "
     "وتوثيق الانتهاكات في شمال سوريا.\n"
     "[2] (Example) The centre was founded in 2015 in Gaziantep."
 )
 EXAMPLES = [
+    ("من يموّل مركز الحوار المدني؟", "ar", NOT_FOUND_MARK),
     ("What does the Civil Dialogue Centre work on?", "en",
      "The Civil Dialogue Centre (مركز الحوار المدني) trains young people and documents violations in "
      "northern Syria [1]."),

@@ -25,13 +25,15 @@ class Answer:
     note: str | None = None
     #: Something the reader should know about how the question was read (in the question's language).
     notice: str | None = None
+    #: The model's reply as written, when the answer is not it (a refusal, or a reply the check rejected).
+    model_reply: str | None = None
 
     def to_dict(self) -> dict:
         return {
             "text": self.text, "language": self.language, "grounded": self.grounded,
             "question": self.question, "standalone_question": self.standalone_question,
             "generator": self.generator, "seconds": round(self.seconds, 2), "note": self.note,
-            "notice": self.notice,
+            "notice": self.notice, "model_reply": self.model_reply,
             "sources": [s.to_dict() for s in self.sources],
         }
 

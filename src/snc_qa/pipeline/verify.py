@@ -14,14 +14,18 @@ from snc_qa.arabic import (
     detect_language,
     normalize,
     phonetic_key,
+    same_stem,
 )
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
-from snc_qa.names import latin_name_keys
+from snc_qa.names import Romanizer, arabic_name_runs, broken_names, latin_name_keys, romanizer
 from snc_qa.pipeline.records import Query, Selection, Verdict
-from snc_qa.pipeline.wording import ANSWER_PREFIX, NOT_NAMES, is_refusal, strip_citations
+from snc_qa.pipeline.wording import ANSWER_PREFIX, DIGIT_WORDS, NOT_NAMES, is_refusal, strip_citations
 
-_DIGITS = re.compile(r"\d{2,}")
+# A number as the reply writes it: "17", "3.62", "2000". It must stand whole in the sources ("3.7" is not in
+# "3.62", nor "17" in "1701"); a lone digit may be written there in words.
+# A digit written against Latin letters is part of a name or unit ("CO2", "km²", "G7"), not a number.
+_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d])")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -30,27 +34,30 @@ _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 #: 0.84–0.87, a reply on something else 0.70–0.77; a wrong name in an otherwise faithful reply can score
 #: 0.79–0.85, so this catches replies from elsewhere, not every wrong name.
 CROSS_LANGUAGE_SUPPORT = 0.80
-#: Share of an Arabic reply's words that may be in no sentence (inflection the light stemmer misses), and
-#: for an English reply, whose Arabic is only names in brackets.
-ARABIC_MISSING_ALLOWED = {"ar": 0.4, "en": 0.2}
+#: Share of a reply's words that may be in none of its sentences (paraphrase, inflection the light stemmer
+#: misses), past one word; and of an English reply's Arabic words, which are names in brackets.
+MISSING_ALLOWED, NAMES_MISSING_ALLOWED = 0.4, 0.2
 
 
 class ReplyCheck:
     """Finds why a reply cannot be shown as grounded.
 
     * a refusal ("… is not mentioned in the sources [1]", ``NOT_FOUND``) is no answer, cited or not;
-    * every number of two digits or more must be in the sentences given to the model;
-    * the Arabic words of the reply must be there (most of them: inflection varies);
+    * every number must stand whole in the sentences given to the model (a lone digit may be in words);
+    * a reply in its sentences' language must be written mostly with their words, the question's words it
+      repeats included (inflection and paraphrase vary, so most, not all);
     * a reply in the other language than its sentences must be close in meaning to one of them
       (``CROSS_LANGUAGE_SUPPORT``, with the embedding model);
     * every capitalised Latin word of a reply that looks like a name must be in the sentences or the
       question, in any script (``Jamous`` ↔ ``جاموس`` by their consonants), or be the glossary's English
-      for an Arabic name there: what is left came from the model's memory or was mis-copied;
+      for an Arabic name there: what is left came from the model's memory or was mis-copied; likewise an
+      Arabic full name (two names the name dictionary knows, side by side), by its romanised spellings;
     * what the reply adds to the question must come from a sentence the question is about: when the
       sentence that holds the reply's new words shares no word with the question while another given
       sentence does, the reply took its answer from a neighbour ("the director is X" with X the speaker
       of the next sentence). Checked when question and sentences share a script;
-    * the reply must say more than the question and not start by repeating it.
+    * the reply must say more than the question (in either script: "Tesla" for تسلا is the question's
+      word) and not start by repeating it.
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -67,10 +74,12 @@ class ReplyCheck:
     True
     """
 
-    def __init__(self, glossary: Glossary, embeddings: EmbeddingModel | None = None) -> None:
+    def __init__(self, glossary: Glossary, embeddings: EmbeddingModel | None = None,
+                 romanize: Romanizer | None = None) -> None:
         self.glossary = glossary
         self.embeddings = embeddings  # for replies in the other language than their sentences (None: not checked)
         self.analyzer = Analyzer()
+        self.romanize = romanize or romanizer()
 
     def run(self, reply: str, query: Query, selection: Selection) -> Verdict:
         reply = ANSWER_PREFIX.sub("", reply.strip())
@@ -81,27 +90,28 @@ class ReplyCheck:
     def _problem(self, body: str, query: Query, selection: Selection) -> str | None:
         source_text = _THOUSANDS.sub("", normalize(selection.text()))
         source_stems = set(self.analyzer.tokens(source_text))
-        for number in _DIGITS.findall(_THOUSANDS.sub("", normalize(body))):
-            if number not in source_text:
+        asked = set(self.analyzer.tokens(query.standalone))
+        source_numbers = set(_NUMBER.findall(source_text))
+        for number in _NUMBER.findall(_THOUSANDS.sub("", normalize(body))):
+            if number not in source_numbers and not self._in_words(number, source_stems):
                 return f"the number {number} is in no source"
-        if unknown := self.unsupported_names(body, query, selection):
+        if unknown := self.unsupported_names(body, query, selection) or \
+                self.unsupported_arabic_names(body, query, selection, source_stems | asked):
             return "names in the reply are in no source: " + ", ".join(unknown[:3])
-        arabic_words = [t for t in self.analyzer.tokens(body) if contains_arabic(t) and len(t) >= 3]
         other_language = detect_language(selection.text()) != query.language
         # A reply in the other language than its sentences: its words cannot be looked up in them, but its
         # meaning can be compared with theirs.
         closest = self.closeness(body, selection) if other_language else None
         if closest is not None and closest < CROSS_LANGUAGE_SUPPORT:
             return f"the reply is far from every source sentence ({closest:.2f})"
-        # The Arabic words of an Arabic reply from English sentences are not theirs to look up.
-        if arabic_words and not (query.language == "ar" and other_language):
-            missing = [w for w in arabic_words if w not in source_stems]
-            slack = 1 if query.language == "ar" else 0
-            if len(missing) > ARABIC_MISSING_ALLOWED[query.language] * len(arabic_words) + slack:
-                return "words in the reply are in no source: " + " ".join(missing[:5])
+        # Words are looked up only where every sentence is in the reply's language: from a mixed set the
+        # reply may render the other language's sentence.
+        one_language = {detect_language(u.text) for u in selection.units} == {query.language}
+        if missing := self.missing_words(body, query, source_stems, one_language):
+            return "words in the reply are in no source: " + " ".join(missing[:5])
         if off_topic := self.neighbour_answer(body, query, selection):
             return off_topic
-        added = set(self.analyzer.tokens(body)) - set(self.analyzer.tokens(query.standalone))
+        added = {word for word in self.analyzer.tokens(body) if not self._asked(word, asked, query)}
         # One added word is an answer when the sentences hold it ("In Idlib"; across scripts by its consonants,
         # "إدلب"), not when it is filler ("it uses various tools …").
         if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
@@ -111,9 +121,51 @@ class ReplyCheck:
             return "the reply starts by repeating the question"
         return None
 
+    def missing_words(self, body: str, query: Query, source_stems: set[str], one_language: bool) -> list[str]:
+        """The reply's words its sources lack, when more are lacking than inflection explains (else empty).
+
+        A reply in its sources' language must be written mostly with their words, the question's words
+        included: a reply that repeats words of the question which its sources never use was given sources
+        about something else. The Arabic of an English reply is names in brackets, held closer; an Arabic
+        reply from English sources has no words to look up. A stem may differ from its source's by a
+        clinging letter or an ending.
+        """
+        words = [t for t in self.analyzer.tokens(body) if len(t) >= 3 and not t.isdigit()]
+        arabic = [t for t in words if contains_arabic(t)]
+        groups = []
+        if one_language:
+            groups.append(([t for t in words if bool(contains_arabic(t)) == (query.language == "ar")],
+                           MISSING_ALLOWED, 1))
+        if query.language == "en":
+            groups.append((arabic, NAMES_MISSING_ALLOWED, 0))
+        for group, share, slack in groups:
+            missing = [w for w in group if w not in source_stems and not any(same_stem(w, s) for s in source_stems)]
+            if len(missing) > share * len(group) + slack:
+                return missing
+        return []
+
+    def _in_words(self, number: str, source_stems: set[str]) -> bool:
+        """Whether the sources write a one-digit ``number`` in words ("three", "ثلاثة")."""
+        forms = self.analyzer.tokens(DIGIT_WORDS.get(number, ""))
+        return any(f in source_stems or any(same_stem(f, s) for s in source_stems) for f in forms)
+
+    @staticmethod
+    def _asked(word: str, asked: set[str], query: Query) -> bool:
+        """Whether a word of the reply is one of the question's, in its script or the other ("Tesla" for تسلا)."""
+        if word in asked or any(same_stem(word, a) for a in asked):
+            return True
+        key = phonetic_key(word)
+        if len(key) < 3 or word.isdigit():
+            return False
+        question = query.standalone
+        keys = latin_name_keys(question) if contains_arabic(word) else arabic_keys(question)
+        # An Arabic key keeps a clinging letter the Latin name has not ("بتسلا": btsl, "Tesla": tsl).
+        return any(k == key or (len(k) == len(key) + 1 and k.endswith(key)) for k in keys)
+
     @staticmethod
     def _held(word: str, stems: set[str], selection: Selection) -> bool:
-        if word in stems or word.isdigit():
+        # A number answers only when the sources hold it: "3" from the model's memory adds nothing.
+        if word in stems or (not word.isdigit() and any(same_stem(word, s) for s in stems)):
             return True
         text = selection.text()
         return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
@@ -149,6 +201,34 @@ class ReplyCheck:
             held = next(s for i, s in enumerate(sentences) if support[i] == best)
             return f"the reply's answer is in a sentence the question is not about: {held[:80]}"
         return None
+
+    def unsupported_arabic_names(self, body: str, query: Query, selection: Selection, stems: set[str]) -> list[str]:
+        """Arabic names of the reply that the sentences and the question do not hold, in either script: a
+        full name (:func:`~snc_qa.names.arabic_name_runs`) two of whose words are nowhere, or a Latin name's
+        first part followed by something other than its next (:func:`~snc_qa.names.broken_names`).
+
+        A name the model could not copy from an English sentence is otherwise invisible: an Arabic reply's
+        words cannot be looked up in English. A word is held when its stem is there, when the name
+        dictionary spells it as a Latin word there, or when a Latin word there has its consonants.
+        """
+        def held(word: str) -> bool:
+            return any(t in stems or any(same_stem(t, s) for s in stems) for t in self.analyzer.tokens(word))
+
+        # A name begun right and ended wrong: "سليم الالمصل" for "Salim al-Muslat".
+        broken = [w for w in broken_names(body, selection.text(), self.romanize) if not held(w)]
+        runs = arabic_name_runs(body, self.romanize)
+        if broken or not runs:
+            return broken
+        text = f"{selection.text()} {self.glossary.annotate(selection.text())} {query.standalone}"
+        latin = {w.casefold() for w in _LATIN_WORDS.findall(text)}
+        keys = {phonetic_key(w) for w in latin}
+        spelled = self.romanize.spellings(w for run in runs for w in run)
+        unknown = []
+        for run in runs:
+            missing = [w for w in run if not held(w) and not set(spelled[w]) & latin and phonetic_key(w) not in keys]
+            if len(missing) >= 2:  # one may be a word that is also a name ("باسم", "in the name of")
+                unknown += missing
+        return unknown
 
     def unsupported_names(self, body: str, query: Query, selection: Selection) -> list[str]:
         """Capitalised words of an English reply that neither the sentences nor the question hold."""

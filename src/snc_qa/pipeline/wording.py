@@ -41,6 +41,13 @@ UNSURE_LEAD = {
 #: so that the reader gets a sentence in the language they asked in.
 OTHER_SCRIPT_LEAD = {"ar": "بحسب الوثائق:", "en": "According to the documents:"}
 RESOLUTION_LABEL = {"ar": "القرار", "en": "Resolution"}
+#: How sources write a one-digit number in words, so that a reply's "3" can be found in "three delegations" or
+#: "ثلاثة وفود" (cardinal and ordinal, both languages).
+DIGIT_WORDS = {
+    "1": "one first واحد واحدة أول", "2": "two second اثنان اثنين اثنتان ثاني", "3": "three third ثلاث ثلاثة ثالث",
+    "4": "four fourth أربع أربعة رابع", "5": "five fifth خمس خمسة خامس", "6": "six sixth ست ستة سادس",
+    "7": "seven seventh سبع سبعة سابع", "8": "eight eighth ثمان ثماني ثمانية ثامن", "9": "nine ninth تسع تسعة تاسع",
+}
 
 LIST_PATTERNS = re.compile(
     r"(\b(which|what|list|name|all)\b.{0,40}\b(organi[sz]ations|groups|bodies|people|persons|speakers|"
