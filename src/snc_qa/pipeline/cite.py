@@ -15,7 +15,7 @@ import numpy as np
 from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize
 from snc_qa.glossary import Glossary
 from snc_qa.names import both_scripts
-from snc_qa.pipeline.records import Query, Selection
+from snc_qa.pipeline.records import Query, Selection, Unit
 from snc_qa.pipeline.wording import (
     CITATION,
     LIST_LEAD,
@@ -61,8 +61,9 @@ class AnswerWriter:
         """The best sentence (or for a list question every sentence start), quoted and cited.
 
         ``unsure``: a model's reply from these sentences was rejected, so the lead says that the passage
-        is the closest one, not that it answers. ``cited``: the sources that reply cited; the best sentence
-        of the first of them is quoted, since the model found its answer there even when it mis-copied it.
+        is the closest one, not that it answers. ``cited``: the sources that reply cited; when the first of
+        them is not the best sentence's, its best sentence follows, since the model may have found the
+        answer there and mis-copied it (on our questions each was the right one about as often).
         """
         index = selection.index()
         same, other = (UNSURE_LEAD if unsure else QUOTE_LEAD)[query.language]
@@ -70,19 +71,27 @@ class AnswerWriter:
             units = sorted(selection.units, key=lambda u: u.order)
             lines = [f"- {u.text} … [{index[u.source.chunk_id]}]" for u in units]
             return "\n".join([f"{same}:", *lines])
-        top = next((u for n in cited for u in selection.units if index[u.source.chunk_id] == n), selection.units[0])
+        top = selection.units[0]
+        text = self._quoted(query, top, index, same, other)
+        also = next((u for n in cited[:1] for u in selection.units if index[u.source.chunk_id] == n), top)
+        if also.source.chunk_id != top.source.chunk_id:
+            text += f"\n[{index[also.source.chunk_id]}]: {self._sentence(query, also)}"
+        return text
+
+    def _sentence(self, query: Query, unit: Unit) -> str:
         # The whole sentence: the best clause alone often lacks its subject or its ending.
-        sentence, cite = top.sentence or top.text, f"[{index[top.source.chunk_id]}]"
-        if query.language == "ar":
-            if detect_language(sentence) == "en":
-                # The passage is English: the reader is told so, and it stands on its own left-to-right line.
-                return f"{other} {cite}:\n{sentence}"
-            return f"{same} {cite}: {sentence}"
-        if contains_arabic(sentence):
-            # No translator here is faithful enough to trust (the bundled model renamed organisations), so
-            # an English reader gets the Arabic as written, said to be Arabic, with the English names of
-            # the people and organisations the glossary knows as anchors.
-            return f"{other} {cite}:\n{self.glossary.annotate(sentence)}"
+        sentence = unit.sentence or unit.text
+        # No translator here is faithful enough to trust (the bundled model renamed organisations), so an
+        # English reader gets Arabic as written, with the English names the glossary knows as anchors.
+        return self.glossary.annotate(sentence) if query.language == "en" and contains_arabic(sentence) else sentence
+
+    def _quoted(self, query: Query, unit: Unit, index: dict[str, int], same: str, other: str) -> str:
+        sentence, cite = self._sentence(query, unit), f"[{index[unit.source.chunk_id]}]"
+        if (query.language == "ar" and detect_language(sentence) == "en") or \
+                (query.language == "en" and contains_arabic(unit.sentence or unit.text)):
+            # The passage is in the other language: the reader is told so, and it stands on its own line
+            # (left-to-right English under an Arabic lead).
+            return f"{other} {cite}:\n{sentence}"
         return f"{same} {cite}: {sentence}"
 
     def listing(self, query: Query, selection: Selection) -> str:
