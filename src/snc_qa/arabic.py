@@ -4,7 +4,8 @@
   Arabic-Indic digits → ASCII, casefold Latin.
 * :class:`Analyzer` — tokens for lexical search: normalised, stop words dropped,
   light-stemmed (Larkey's light10 for Arabic, Snowball for English).
-* :func:`same_stem` — two stems the light stemmer left apart by a clinging letter or an ending.
+* :func:`same_stem` — two stems the light stemmer left apart by a clinging letter or an ending;
+  :func:`among_stems` — a stem found in a set that way.
 * :func:`detect_language` — ``"ar"`` or ``"en"`` for a question or a document.
 * :func:`phonetic_key` — a consonant skeleton shared by a name's Arabic and Latin
   spellings (``Tesla`` and ``تسلا`` → ``tsl``), so that an English question can
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
@@ -149,6 +151,15 @@ def same_stem(a: str, b: str) -> bool:
     start = long.find(short)
     return start >= 0 and all(c in _CLINGING for c in long[:start]) and \
         len(long) - start - len(short) <= _LOOSE_ENDING
+
+
+def among_stems(word: str, stems: Collection[str]) -> bool:
+    """Whether ``word`` is one of ``stems`` or the same stem as one of them (:func:`same_stem`).
+
+    >>> among_stems("كيلومتر", {"كيلومترا", "مربعا"}), among_stems("ميل", {"كيلومترا"})
+    (True, False)
+    """
+    return word in stems or any(same_stem(word, s) for s in stems)
 
 
 def detect_language(text: str) -> str:

@@ -144,6 +144,12 @@ class Romanizer:
         return found
 
 
+def _name_words(text: str) -> list[re.Match[str]]:
+    """The Arabic words of ``text`` that can be part of a name (stop words left out), with their places."""
+    stop = _normalized_arabic_stopwords()
+    return [m for m in _ARABIC_RUN.finditer(text) if normalize(m.group(0)) not in stop]
+
+
 def arabic_name_runs(text: str, romanize: Romanizer) -> list[list[str]]:
     """Runs of two or more adjacent Arabic words that the name dictionary knows: the full names of ``text``.
 
@@ -153,8 +159,7 @@ def arabic_name_runs(text: str, romanize: Romanizer) -> list[list[str]]:
     >>> arabic_name_runs("قال سامر خليل إن الوفد سيعود", romanizer())
     [['سامر', 'خليل']]
     """
-    stop = _normalized_arabic_stopwords()
-    words = [m for m in _ARABIC_RUN.finditer(text) if normalize(m.group(0)) not in stop]
+    words = _name_words(text)
     known = romanize.spellings(m.group(0) for m in words)
     runs: list[list[str]] = []
     current: list[str] = []
@@ -190,8 +195,7 @@ def broken_names(reply: str, sources: str, romanize: Romanizer) -> list[str]:
     names = [parts for parts in names if len(parts) >= 2]
     if not names:
         return []
-    stop = _normalized_arabic_stopwords()
-    words = [m for m in _ARABIC_RUN.finditer(reply) if normalize(m.group(0)) not in stop]
+    words = _name_words(reply)
     spelled = romanize.spellings(m.group(0) for m in words)
 
     def same(word: str, latin: str) -> bool:
@@ -262,8 +266,7 @@ def _latin_beside_arabic(reply: str, sources: str) -> str:
             names.setdefault(keys, match.group(0))
     if not names:
         return reply
-    stop = _normalized_arabic_stopwords()
-    words = [w for w in _ARABIC_RUN.finditer(reply) if normalize(w.group(0)) not in stop]
+    words = _name_words(reply)
     inserts: list[tuple[int, str]] = []
     done: set[str] = set()
     i = 0

@@ -9,12 +9,12 @@ import numpy as np
 from snc_qa.arabic import (
     ENGLISH_STOPWORDS,
     Analyzer,
+    among_stems,
     arabic_keys,
     contains_arabic,
     detect_language,
     normalize,
     phonetic_key,
-    same_stem,
 )
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
@@ -139,7 +139,7 @@ class ReplyCheck:
         if query.language == "en":
             groups.append((arabic, NAMES_MISSING_ALLOWED, 0))
         for group, share, slack in groups:
-            missing = [w for w in group if w not in source_stems and not any(same_stem(w, s) for s in source_stems)]
+            missing = [w for w in group if not among_stems(w, source_stems)]
             if len(missing) > share * len(group) + slack:
                 return missing
         return []
@@ -147,12 +147,12 @@ class ReplyCheck:
     def _in_words(self, number: str, source_stems: set[str]) -> bool:
         """Whether the sources write a one-digit ``number`` in words ("three", "ثلاثة")."""
         forms = self.analyzer.tokens(DIGIT_WORDS.get(number, ""))
-        return any(f in source_stems or any(same_stem(f, s) for s in source_stems) for f in forms)
+        return any(among_stems(f, source_stems) for f in forms)
 
     @staticmethod
     def _asked(word: str, asked: set[str], query: Query) -> bool:
         """Whether a word of the reply is one of the question's, in its script or the other ("Tesla" for تسلا)."""
-        if word in asked or any(same_stem(word, a) for a in asked):
+        if among_stems(word, asked):
             return True
         key = phonetic_key(word)
         if len(key) < 3 or word.isdigit():
@@ -165,7 +165,7 @@ class ReplyCheck:
     @staticmethod
     def _held(word: str, stems: set[str], selection: Selection) -> bool:
         # A number answers only when the sources hold it: "3" from the model's memory adds nothing.
-        if word in stems or (not word.isdigit() and any(same_stem(word, s) for s in stems)):
+        if word in stems if word.isdigit() else among_stems(word, stems):
             return True
         text = selection.text()
         return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
@@ -212,7 +212,7 @@ class ReplyCheck:
         dictionary spells it as a Latin word there, or when a Latin word there has its consonants.
         """
         def held(word: str) -> bool:
-            return any(t in stems or any(same_stem(t, s) for s in stems) for t in self.analyzer.tokens(word))
+            return any(among_stems(t, stems) for t in self.analyzer.tokens(word))
 
         # A name begun right and ended wrong: "سليم الالمصل" for "Salim al-Muslat".
         broken = [w for w in broken_names(body, selection.text(), self.romanize) if not held(w)]
