@@ -301,7 +301,8 @@ def test_settings_belong_to_the_browser_that_chose_them(open_page):
     """Two visitors at once: one asks for a single source; the other's answers keep the operator's number."""
     mine, theirs = open_page("en-US"), open_page("en-US")
     mine.locator("#snc-settings").get_by_text("Settings").first.click()
-    assert "your own answers only" in mine.locator("#snc-settings").inner_text()
+    # The accordion opens after the click returns; under load its text is not there at once.
+    mine.locator("#snc-settings").get_by_text("your own answers only").wait_for()
     assert not mine.locator("#snc-base-url").is_visible()  # no visitor types where questions are sent
     number = mine.locator("#snc-top-k input[type=number]")
     number.fill("1")

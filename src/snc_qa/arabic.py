@@ -182,6 +182,15 @@ def contains_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
 
 
+def scripts(text: str) -> set[str]:
+    """The writing systems of ``text``'s letters, by the first word of their Unicode names.
+
+    >>> sorted(scripts("تسلا Tesla 特斯拉"))
+    ['ARABIC', 'CJK', 'LATIN']
+    """
+    return {unicodedata.name(c, "?").split()[0] for c in set(text) if c.isalpha()}
+
+
 # Phonetic keys. Classes are those transliteration keeps apart (b/p, f/v, t/th, d, s/z/sh, k/q/kh, g/j/gh,
 # l, m, n, r); vowels, h, w, y, ʿayn and hamza are dropped because Arabic spelling leaves short vowels out and
 # writes long ones with letters that English spells in many ways.

@@ -125,3 +125,38 @@ def test_an_arabic_name_that_no_sentence_holds_in_either_script_is_caught(check)
     found = problem(check, asked, "المتحدث هو سليم الالمصل [1].", english, "ar")
     assert found and "الالمصل" in found
     assert problem(check, asked, "المتحدث هو سليم المسلط [1].", english, "ar") is None
+
+
+def test_a_reply_citing_a_sentence_in_its_own_language_must_use_its_words_in_a_mixed_set(check):
+    mixed = ("يمتد الجسر التذكاري فوق النهر في وسط المدينة.", "The petition was handed to the council in 1998.")
+    found = problem(check, "ما اسم الجسر الذي يصل جزأي الحرم الجامعي فوق نهر تشارلز؟",
+                    "اسم الجسر الذي يصل جزأي الحرم الجامعي فوق نهر تشارلز هو الجسر التذكاري [1].", mixed, "ar")
+    assert found and "no source" in found
+    # Rendering the cited sentence of the other language is what a reply across languages does.
+    assert problem(check, "متى سُلّمت العريضة إلى المجلس؟", "سُلّمت العريضة إلى المجلس عام 1998 [2].", mixed,
+                   "ar") is None
+
+
+def test_a_reply_drifting_into_a_script_no_one_wrote_is_caught(check):
+    sentences = ("The SI unit of magnetic flux density was named the tesla in his honour.",)
+    found = problem(check, "What was named after Tesla?", "The unit 特斯拉 was named after him [1].", sentences)
+    assert found and "another script: cjk" in found
+
+
+def test_what_a_reply_adds_to_the_question_must_come_from_its_sentences(check):
+    sentences = ("Former Model C schools set much higher fees than other public schools.",)
+    asked = "How do the fees at former Model C schools compare to those at other schools?"
+    found = problem(check, asked, "The fees at former Model C schools compare to other schools according to "
+                    "signatures and laws [1].", sentences)
+    assert found and "no source" in found
+    assert problem(check, asked, "The fees at former Model C schools are much higher than at other schools [1].",
+                   sentences) is None
+
+
+def test_a_reply_repeating_two_question_words_that_no_sentence_uses_is_caught(check):
+    sentences = ("The new service was launched after the merger of the two companies and was called Sky.",)
+    found = problem(check, "What would the new entity be called under the shareholders' merger plan?",
+                    "Under the shareholders' plan the new service was called Sky [1].", sentences)
+    assert found and "no source" in found and "sharehold" in found
+    assert problem(check, "What was the new service called after the merger?",
+                   "The new service was called Sky [1].", sentences) is None

@@ -84,6 +84,11 @@ class Selection:
         """Citation number of each chunk id."""
         return {s.chunk_id: n for n, s in enumerate(self.sources, 1)}
 
+    def cited_units(self, numbers: Sequence[int]) -> list[Unit]:
+        """The units of the chunks cited as ``[n]`` for each n of ``numbers`` (numbers out of range are ignored)."""
+        index = self.index()
+        return [u for u in self.units if index.get(u.source.chunk_id) in numbers]
+
 
 @dataclass(frozen=True)
 class Verdict:
