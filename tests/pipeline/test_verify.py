@@ -160,3 +160,11 @@ def test_a_reply_repeating_two_question_words_that_no_sentence_uses_is_caught(ch
     assert found and "no source" in found and "sharehold" in found
     assert problem(check, "What was the new service called after the merger?",
                    "The new service was called Sky [1].", sentences) is None
+
+
+def test_a_name_from_another_documents_arabic_sentence_is_caught_when_the_answer_is_in_english(check):
+    mixed = (MEETING[1], FORUM[2])
+    asked = "من هو المتحدث باسم المجلس الذي اتهم روسيا بعرقلة المساعدات؟"
+    found = problem(check, asked, "المتحدث باسم المجلس هو بدر جاموس [1].", mixed, "ar")
+    assert found and "no source" in found
+    assert problem(check, asked, "المتحدث باسم المجلس هو عمر صالح [2].", mixed, "ar") is None
