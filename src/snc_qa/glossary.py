@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from snc_qa.arabic import normalize
+from snc_qa.arabic import LETTER_VARIANTS, normalize
 
 # An English possessive right after a name: "Jamous's", "Jamous'", "Jamous’s".
 _POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
 _MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
-_VARIANTS = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]", "و": "[وؤ]"}
+_VARIANTS = {letter: f"[{forms}]" for letter, forms in LETTER_VARIANTS.items()}
 
 
 class GlossaryError(ValueError):
