@@ -44,19 +44,6 @@ _TRANSLATE = str.maketrans(
     }
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-
-
-def _letter_variants() -> dict[str, str]:
-    variants: dict[str, set[str]] = {}
-    for code, target in _TRANSLATE.items():
-        if target and _ARABIC_LETTER.fullmatch(target):
-            variants.setdefault(target, {target}).add(chr(code))
-    return {letter: "".join(sorted(forms)) for letter, forms in variants.items()}
-
-
-#: For each letter that search-side normalisation writes, every letter it comes from, itself included
-#: (``"ي": "ىيئ"``): to match a normalised term in text as written.
-LETTER_VARIANTS = _letter_variants()
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_WORD = re.compile("^[\u0621-\u064a\u0671-\u06d3]+$")
@@ -81,6 +68,19 @@ as s t don
 """
 ARABIC_STOPWORDS = frozenset(_AR_STOP_TEXT.split())
 ENGLISH_STOPWORDS = frozenset(_EN_STOP_TEXT.split())
+
+
+def _letter_variants() -> dict[str, str]:
+    variants: dict[str, set[str]] = {}
+    for code, target in _TRANSLATE.items():
+        if target and _ARABIC_LETTER.fullmatch(target):
+            variants.setdefault(target, {target}).add(chr(code))
+    return {letter: "".join(sorted(forms)) for letter, forms in variants.items()}
+
+
+#: For each letter that search-side normalisation writes, every letter it comes from, itself included
+#: (``"ي": "ىيئ"``): to match a normalised term in text as written.
+LETTER_VARIANTS = _letter_variants()
 
 
 def normalize(text: str) -> str:

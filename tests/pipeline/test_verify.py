@@ -141,6 +141,9 @@ def test_a_reply_drifting_into_a_script_no_one_wrote_is_caught(check):
     sentences = ("The SI unit of magnetic flux density was named the tesla in his honour.",)
     found = problem(check, "What was named after Tesla?", "The unit 特斯拉 was named after him [1].", sentences)
     assert found and "another script: cjk" in found
+    # Transliteration's modifier letters are not another script.
+    assert "another script" not in (problem(check, "What was named after Tesla?",
+                                            "The tesla, named in his honour by Saʿd [1].", sentences) or "")
 
 
 def test_what_a_reply_adds_to_the_question_must_come_from_its_sentences(check):

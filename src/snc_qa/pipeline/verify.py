@@ -46,6 +46,9 @@ CROSS_LANGUAGE_SUPPORT = 0.80
 #: Share of a reply's words that may be in none of its sentences (paraphrase, inflection the light stemmer
 #: misses), past one word; and of an English reply's Arabic words, which are names in brackets.
 MISSING_ALLOWED, NAMES_MISSING_ALLOWED = 0.4, 0.2
+#: Letters a reply may use whatever its sentences are written in: the two languages' scripts, and the
+#: modifier letters of transliteration ("Saʿd").
+_OWN_SCRIPTS = frozenset({"ARABIC", "LATIN", "MODIFIER"})
 #: Share of the words a reply adds to the question that may be in none of its sentences, past one word: the
 #: question's words it repeats are mostly in the sentences and would hide an invented answer among them
 #: ("… compare … according to the signatures and laws" over a sentence about fees "much higher"). On the
@@ -114,7 +117,7 @@ class ReplyCheck:
 
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:
         # The model drifts into scripts of its training (Chinese mostly) that nobody here reads or wrote.
-        if foreign := scripts(body) - scripts(selection.text() + query.standalone):
+        if foreign := scripts(body) - scripts(selection.text() + query.standalone) - _OWN_SCRIPTS:
             return "the reply is partly written in another script: " + ", ".join(sorted(foreign)).lower()
         source_text = _THOUSANDS.sub("", normalize(selection.text()))
         source_stems = set(self.analyzer.tokens(source_text))
