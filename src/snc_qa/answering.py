@@ -38,7 +38,7 @@ from snc_qa.pipeline.records import Answer, AnswerReady, Event, History, Query, 
 from snc_qa.pipeline.retrieve import PassageRetrieval
 from snc_qa.pipeline.selection import SentenceSelector
 from snc_qa.pipeline.verify import ReplyCheck
-from snc_qa.pipeline.wording import ANSWER_PREFIX, CITATION, NOT_FOUND, is_list_question, is_refusal
+from snc_qa.pipeline.wording import ANSWER_PREFIX, NOT_FOUND, citations, is_list_question, is_refusal
 from snc_qa.retrieval import Retriever
 from snc_qa.settings import Settings
 
@@ -129,8 +129,8 @@ class Answerer:
                 answer.text, answer.grounded, answer.sources = NOT_FOUND[query.language], False, []
             elif verdict.problem:
                 # Not shown as an answer: the passage is, for the reader to judge.
-                cited = [int(n) for n in CITATION.findall(reply)]
-                answer.text, answer.grounded = self.writer.quote(query, selection, unsure=True, cited=cited), False
+                answer.text = self.writer.quote(query, selection, unsure=True, cited=citations(reply))
+                answer.grounded = False
                 answer.note = f"model reply replaced: {verdict.problem}"
             else:
                 answer.text = self.writer.reply(reply, query, selection)

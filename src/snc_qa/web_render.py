@@ -22,11 +22,11 @@ from collections.abc import Mapping
 from snc_qa.answering import Answer
 from snc_qa.arabic import detect_language
 from snc_qa.indexing import IndexProgress
+from snc_qa.pipeline.wording import CITATION, citations
 from snc_qa.retrieval import Source
 from snc_qa.store import IndexedFile
 from snc_qa.web_text import text
 
-_CITATION = re.compile(r"\[(\d{1,2})\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
@@ -96,7 +96,7 @@ def _inline(line: str, sources: int, base: str) -> str:
 
     out = []
     for piece, isolated in _runs(line, base):
-        body = _CITATION.sub(cite, _BOLD.sub(r"<strong>\1</strong>", html.escape(piece, quote=False)))
+        body = CITATION.sub(cite, _BOLD.sub(r"<strong>\1</strong>", html.escape(piece, quote=False)))
         out.append(f'<bdi dir="{isolated}">{body}</bdi>' if isolated else body)
     return "".join(out)
 
@@ -200,13 +200,8 @@ def error_html(error: str, ui: str) -> str:
 
 
 def cited_numbers(answer: Answer) -> list[int]:
-    """The source numbers ``[n]`` that the answer's text cites, in order, each once."""
-    seen: list[int] = []
-    for match in _CITATION.finditer(answer.text):
-        n = int(match.group(1))
-        if 1 <= n <= len(answer.sources) and n not in seen:
-            seen.append(n)
-    return sorted(seen)
+    """The source numbers ``[n]`` that the answer's text cites, each once, in number order."""
+    return sorted({n for n in citations(answer.text) if 1 <= n <= len(answer.sources)})
 
 
 def _passage(source: Source) -> str:

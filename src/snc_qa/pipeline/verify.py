@@ -24,9 +24,9 @@ from snc_qa.names import Romanizer, arabic_name_runs, broken_names, latin_name_k
 from snc_qa.pipeline.records import Query, Selection, Verdict
 from snc_qa.pipeline.wording import (
     ANSWER_PREFIX,
-    CITATION,
     DIGIT_WORDS,
     NOT_NAMES,
+    citations,
     is_refusal,
     strip_citations,
 )
@@ -112,8 +112,7 @@ class ReplyCheck:
         reply = ANSWER_PREFIX.sub("", reply.strip())
         if not reply or is_refusal(reply):
             return Verdict(refusal=True)
-        cited = [int(n) for n in CITATION.findall(reply)]
-        return Verdict(problem=self._problem(strip_citations(reply), query, selection, cited))
+        return Verdict(problem=self._problem(strip_citations(reply), query, selection, citations(reply)))
 
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:
         # The model drifts into scripts of its training (Chinese mostly) that nobody here reads or wrote.

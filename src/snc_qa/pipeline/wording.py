@@ -111,6 +111,15 @@ def strip_citations(text: str) -> str:
     return CITATION.sub("", text).strip()
 
 
+def citations(text: str) -> list[int]:
+    """The numbers ``n`` of the ``[n]`` that ``text`` cites, as written (repeats and all).
+
+    >>> citations("Idlib [2], then Gaziantep [1][2].")
+    [2, 1, 2]
+    """
+    return [int(n) for n in CITATION.findall(text)]
+
+
 def is_refusal(reply: str) -> bool:
     """True for a reply that says the sources do not hold the answer (it is then no answer, cited or not).
 
