@@ -137,11 +137,13 @@ class ReplyCheck:
             return f"the reply is far from every source sentence ({closest:.2f})"
         # Words are looked up only where those sentences are all in the reply's language.
         one_language = {detect_language(u.text) for u in drawn_on} == {query.language}
-        if missing := self.missing_words(body, query, source_stems, asked, one_language):
+        words = self.analyzer.tokens(body)
+        repeated = {word for word in words if self._asked(word, asked, query)}
+        if missing := self.missing_words(words, query, source_stems, repeated, one_language):
             return "words in the reply are in no source: " + " ".join(missing[:5])
         if off_topic := self.neighbour_answer(body, query, selection):
             return off_topic
-        added = {word for word in self.analyzer.tokens(body) if not self._asked(word, asked, query)}
+        added = set(words) - repeated
         # One added word is an answer when the sentences hold it ("In Idlib"; across scripts by its consonants,
         # "إدلب"), not when it is filler ("it uses various tools …").
         if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
@@ -151,9 +153,10 @@ class ReplyCheck:
             return "the reply starts by repeating the question"
         return None
 
-    def missing_words(self, body: str, query: Query, source_stems: set[str], asked: set[str],
+    def missing_words(self, words: list[str], query: Query, source_stems: set[str], repeated: set[str],
                       one_language: bool) -> list[str]:
-        """The reply's words its sources lack, when more are lacking than inflection explains (else empty).
+        """The reply's words (its tokens; ``repeated``: those that are the question's) its sources lack, when
+        more are lacking than inflection explains (else empty).
 
         A reply in its sources' language must be written mostly with their words, the question's words
         included: a reply that repeats words of the question which its sources never use was given sources
@@ -162,15 +165,14 @@ class ReplyCheck:
         held closer; an Arabic reply from English sources has no words to look up. A stem may differ from its
         source's by a clinging letter or an ending.
         """
-        words = [t for t in self.analyzer.tokens(body) if len(t) >= 3 and not t.isdigit()]
+        words = [t for t in words if len(t) >= 3 and not t.isdigit()]
         arabic = [t for t in words if contains_arabic(t)]
         groups = []
         if one_language:
             own = [t for t in words if bool(contains_arabic(t)) == (query.language == "ar")]
-            repeated = [t for t in own if self._asked(t, asked, query)]
-            added = [t for t in own if t not in repeated]
-            groups += [(own, MISSING_ALLOWED, 1), (added, ADDED_MISSING_ALLOWED, 1),
-                       (repeated, 0, REPEATED_MISSING_ALLOWED)]
+            groups += [(own, MISSING_ALLOWED, 1),
+                       ([t for t in own if t not in repeated], ADDED_MISSING_ALLOWED, 1),
+                       ([t for t in own if t in repeated], 0, REPEATED_MISSING_ALLOWED)]
         if query.language == "en":
             groups.append((arabic, NAMES_MISSING_ALLOWED, 0))
         for group, share, slack in groups:
