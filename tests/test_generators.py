@@ -1,7 +1,6 @@
 """The three generator backends: extractive, local (llama.cpp in process through xllamacpp), and
 OpenAI-compatible (a real llama.cpp server: xllamacpp's own llama-server over HTTP)."""
 
-import socket
 import subprocess
 import sys
 import textwrap
@@ -16,17 +15,13 @@ from snc_qa.evaluation import contains_any
 from snc_qa.generators import Generator, GeneratorError
 from snc_qa.settings import Settings
 
+from .servers import free_port
+
 # A fixed instruction prefix of about 450 tokens, as the answer prompt has, then a short question.
 LONG_PREFIX = "You answer questions about a short list of facts. Use only these facts.\n" + "\n".join(
     f"Fact {i}: the {colour} box number {i} holds {i * 3} marbles and sits on shelf {i % 7}."
     for i, colour in enumerate(["red", "green", "blue", "yellow", "white", "black"] * 4, 1)
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _ask(question: str) -> list:
@@ -77,7 +72,7 @@ def test_llama_cpp_is_the_portable_avx2_build():
 
 
 def test_unreachable_openai_server_is_a_clear_error(founding_assistant):
-    port = _free_port()
+    port = free_port()
     founding_assistant.configure(generator="openai", openai_base_url=f"http://127.0.0.1:{port}/v1",
                                  request_timeout=5)
     try:
@@ -193,7 +188,7 @@ def test_openai_compatible_server(founding_assistant):
     from snc_qa.bundled import assemble_gguf
 
     gguf = assemble_gguf(Settings().cache_dir)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-c", LLAMA_SERVER, str(gguf), str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

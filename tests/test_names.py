@@ -1,6 +1,6 @@
 """Names across scripts in replies: the document's spelling beside the model's, for any document."""
 
-from snc_qa.names import both_scripts
+from snc_qa.names import both_scripts, question_names
 
 
 def test_an_arabic_reply_from_an_english_passage_gets_the_latin_names():
@@ -19,3 +19,12 @@ def test_nothing_is_added_twice_or_for_words_that_only_sound_alike():
     assert both_scripts(done, "تحدث بدر جاموس") == done
     reply = "اجتمع المنتدى منذ يوم الاثنين [1]."
     assert both_scripts(reply, "The forum met on Monday in Gaziantep.") == reply
+
+
+def test_the_names_of_a_question_are_its_capitalised_words_after_the_first():
+    assert question_names("Who did Tesla partner with in 1886?") == ["Tesla"]
+    assert question_names("What did Rami Haddad say in Geneva?") == ["Rami", "Haddad", "Geneva"]
+    assert question_names("What is the capital of the province?") == []
+    # Times are no subject, "UN" is too short to tell by, a possessive and a hyphenated name count by their parts.
+    assert question_names("What did the UN say on Monday in March?") == []
+    assert question_names("Whom did Al-Assad's envoy meet?") == ["Assad"]

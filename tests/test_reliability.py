@@ -3,20 +3,19 @@
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-import chromadb
 import pytest
 
 from snc_qa import Assistant
 from snc_qa.settings import Settings
 
 from .conftest import FOUNDING
+from .servers import free_port, start_chroma
 
 ARABIC = FOUNDING.read_text(encoding="utf-8")
 
@@ -149,32 +148,11 @@ def test_questions_during_a_reindex_are_answered_from_a_consistent_index(tmp_pat
     assert answers and all(a.grounded and "عبد الرحمن الحاج" in a.text for a in answers)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_chroma(path: Path, port: int) -> subprocess.Popen:
-    chroma = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
-            return proc
-        except Exception:  # not up yet
-            time.sleep(0.5)
-    proc.kill()
-    pytest.fail("chroma run did not start")
-
-
 def test_chroma_server_holds_the_index_across_a_restart(founding_docs, tmp_path, embedding_model):
     docs, _ = founding_docs
-    port = _free_port()
+    port = free_port()
     data = tmp_path / "chroma-data"
-    server = _start_chroma(data, port)
+    server = start_chroma(data, port)
     try:
         settings = Settings(documents_dir=docs, chroma_url=f"http://127.0.0.1:{port}", generator="extractive",
                             index_dir=tmp_path / "unused")
@@ -189,7 +167,7 @@ def test_chroma_server_holds_the_index_across_a_restart(founding_docs, tmp_path,
 
         server.terminate()
         server.wait(timeout=30)
-        server = _start_chroma(data, port)
+        server = start_chroma(data, port)
         after = Assistant(settings=settings)
         assert after.store.count() == report.chunks
         assert after.index().new_chunks == 0
@@ -203,7 +181,7 @@ def test_unreachable_chroma_server_says_how_to_start_one(tmp_path):
     from snc_qa.store import StoreUnavailableError
 
     with pytest.raises(StoreUnavailableError, match="chroma run"):
-        Assistant(chroma_url=f"http://127.0.0.1:{_free_port()}", index_dir=tmp_path, generator="extractive")
+        Assistant(chroma_url=f"http://127.0.0.1:{free_port()}", index_dir=tmp_path, generator="extractive")
 
 
 def test_a_poison_folder_is_indexed_around_its_bad_files_and_the_app_starts(tmp_path):
@@ -232,9 +210,7 @@ def test_a_poison_folder_is_indexed_around_its_bad_files_and_the_app_starts(tmp_
         assert f"added: {name}" in report, name
     assert str(tmp_path) not in report
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     root = Path(__file__).resolve().parent.parent
     app = subprocess.Popen([sys.executable, str(root / "app.py"), "--port", str(port)], env=env, cwd=tmp_path,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -259,8 +235,8 @@ def test_a_poison_folder_is_indexed_around_its_bad_files_and_the_app_starts(tmp_
 def test_a_change_made_by_another_instance_is_seen_on_the_next_question(workspace, tmp_path, embedding_model):
     """Two processes on one `chroma run`: another process re-indexes; this one answers from the new text."""
     docs, _ = workspace
-    port = _free_port()
-    server = _start_chroma(tmp_path / "chroma-data", port)
+    port = free_port()
+    server = start_chroma(tmp_path / "chroma-data", port)
     env = {**os.environ, "SNC_QA_DOCUMENTS_DIR": str(docs), "SNC_QA_CHROMA_URL": f"http://127.0.0.1:{port}",
            "SNC_QA_GENERATOR": "extractive"}
     other = [str(Path(sys.executable).with_name("snc-qa")), "index"]

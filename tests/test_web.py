@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -25,15 +24,11 @@ import pytest
 
 from snc_qa import Assistant
 
+from .servers import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 FOUNDING = ROOT / "documents" / "2024-06-10-snc-civil-society-meeting.ar.txt"
 ARABIC_QUESTION = "من هو رئيس هيئة التفاوض السورية؟"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

@@ -322,7 +322,7 @@ def test_settings_belong_to_the_browser_that_chose_them(open_page):
 def _own_assistant(tmp_path: Path):
     """An extractive assistant over the founding document, for a test that starts its own app; (it, port)."""
     from snc_qa import Assistant
-    from tests.test_web import free_port
+    from tests.servers import free_port
 
     (tmp_path / "documents").mkdir()
     shutil.copy(FOUNDING, tmp_path / "documents" / FOUNDING.name)

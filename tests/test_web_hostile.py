@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from tests import test_web
-from tests.test_web import ARABIC_QUESTION, RunningApp, call_event, free_port
+from tests.servers import free_port
+from tests.test_web import ARABIC_QUESTION, RunningApp, call_event
 
 web_app = test_web.web_app  # the session's app, shared with test_web.py
 

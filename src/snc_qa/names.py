@@ -24,7 +24,7 @@ Example::
     >>> latin_name_keys("Jamous met Tesla")
     ['gms', 'tsl']
     >>> question_names("What did Rami Jamous say?")
-    ['rami', 'jamous']
+    ['Rami', 'Jamous']
 """
 
 from __future__ import annotations
@@ -35,9 +35,13 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from snc_qa.arabic import ENGLISH_STOPWORDS, MIN_KEY_LENGTH, _normalized_arabic_stopwords, normalize, phonetic_key
+from snc_qa.documents import EN_MONTHS
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+MIN_NAME_CHARS = 3
+_TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
 _PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "abdul"})
@@ -73,9 +77,25 @@ def arabic_words_by_key(texts: Iterable[str]) -> dict[str, list[str]]:
 
 
 def question_names(question: str) -> list[str]:
-    """The capitalised words of an English question after the first, casefolded (its names)."""
-    words = _LATIN_WORD.findall(question)
-    return [w.casefold() for w in words[1:] if w[0].isupper() and w.casefold() not in ENGLISH_STOPWORDS]
+    """The names an English question asks about, as written: its capitalised words after the first.
+
+    A hyphenated name counts by its parts (sources write "Cretaceous–Paleogene" with other dashes), a
+    possessive's "'s" is dropped; stop words, words under ``MIN_NAME_CHARS`` letters ("UN" names too
+    much) and times (English capitalises months and days; the retriever weighs those as dates) are none.
+
+    >>> question_names("How many points did the Panthers' defense surrender in Super Bowl 50 in February?")
+    ['Panthers', 'Super', 'Bowl']
+    >>> question_names("What did Al-Assad's envoy say?")
+    ['Assad']
+    """
+    names = []
+    for word in _QUESTION_WORD.findall(question)[1:]:
+        for part in re.sub(r"['’]s?$", "", word).split("-"):
+            part = part.strip("'’.")
+            if len(part) >= MIN_NAME_CHARS and part[0].isupper() and part.casefold() not in ENGLISH_STOPWORDS \
+                    and part.casefold() not in _TIME_WORDS:
+                names.append(part)
+    return names
 
 
 class Romanizer:

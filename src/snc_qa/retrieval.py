@@ -321,7 +321,7 @@ class Retriever:
         found.lexical = _pairs(index.search("words", found.lexical_tokens, n, searcher))
         if language == "en":
             found.names.append(_pairs(index.search("names", name_keys(question), n, searcher)))
-            names = question_names(question)
+            names = [name.casefold() for name in question_names(question)]
             by_key = {key: index.spellings(key, searcher) for key in {phonetic_key(name) for name in names} if key}
             if spelled := self.romanize.arabic_spellings(names, by_key):
                 found.names.append(_pairs(index.search("words", index.analyzer(" ".join(spelled)), n, searcher)))

@@ -1,15 +1,10 @@
 """Between select and prompt: passages that never mention what an English question names do not answer it."""
 
-from snc_qa.pipeline.evidence import EvidenceCheck, question_names
+from snc_qa.pipeline.evidence import EvidenceCheck
 
 from .helpers import query, selection
 
 FORUM = ("The Cedar Forum met in Gaziantep on Monday.", "Its coordinator, Lina Haddad, spoke about aid.")
-
-
-def test_the_names_of_a_question_are_its_capitalised_words_after_the_first():
-    assert question_names("Who did Tesla partner with in 1886?") == ["Tesla"]
-    assert question_names("What is the capital of the province?") == []
 
 
 def test_a_question_about_something_the_passages_never_name_is_not_answered_from_them():

@@ -9,29 +9,10 @@ whatever the model would make of them.
 
 from __future__ import annotations
 
-import re
-
-from snc_qa.arabic import ENGLISH_STOPWORDS, arabic_keys, detect_language, phonetic_key
-from snc_qa.documents import EN_MONTHS
+from snc_qa.arabic import arabic_keys, detect_language, phonetic_key
 from snc_qa.glossary import Glossary
+from snc_qa.names import question_names
 from snc_qa.pipeline.records import Query, Selection
-
-# Capitalised words after a question's first word; "UN"-style short ones and stop words are no evidence.
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-MIN_NAME_CHARS = 3
-# English capitalises times too; "in February 2016" names a time the retriever weighs, not a subject.
-_TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-
-def question_names(question: str) -> list[str]:
-    """The names an English question asks about: its capitalised words after the first.
-
-    >>> question_names("How many points did the Panthers defense surrender in Super Bowl 50 in February?")
-    ['Panthers', 'Super', 'Bowl']
-    """
-    words = _WORD.findall(question)[1:]
-    return [w.strip("'’.-") for w in words if w[0].isupper() and len(w) >= MIN_NAME_CHARS
-            and w.casefold() not in ENGLISH_STOPWORDS and w.strip("'’.-").casefold() not in _TIME_WORDS]
 
 
 class EvidenceCheck:
@@ -65,9 +46,7 @@ class EvidenceCheck:
         for source in selection.sources:
             by_language[detect_language(source.text)].append(source.text)
         english, arabic = by_language["en"], " ".join(by_language["ar"])
-        # A hyphenated name is found by any of its parts: sources write "Cretaceous–Paleogene" with other dashes.
-        names = [part for name in question_names(query.standalone) for part in name.split("-")
-                 if len(part) >= MIN_NAME_CHARS]
+        names = question_names(query.standalone)
         if not english or not names:
             return None
         written = " ".join([*english, self.glossary.annotate(arabic) if arabic else ""]).casefold()
