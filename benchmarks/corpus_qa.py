@@ -308,6 +308,7 @@ class Reply:
     passage: str = ""  # the first cited passage's highlighted sentence (snc-qa)
     model_reply: str = ""  # the model's own reply when the answer is not it (snc-qa)
     reply_right: bool = False  # refused, though the model's own reply was right (snc-qa)
+    passage_holds: bool = False  # refused, and the passage shown instead holds the gold answer (snc-qa)
 
 
 def score(text: str, question: Question, language: str) -> tuple[bool, bool]:
@@ -375,8 +376,11 @@ def answer_all(systems: list, corpus: CorpusSet, questions: Sequence[Question], 
                 seconds = time.perf_counter() - started
                 right, holds = score(text, question, language) if answerable and not refused else (False, False)
                 reply_right = answerable and refused and bool(model_reply) and score(model_reply, question, language)[0]
+                # A refusal shows the closest passage: what a reader still gets when it holds the answer.
+                passage_holds = answerable and refused and score(text, question, language)[1]
                 replies.append(Reply(system.name, direction, question.id, text, refused, right, holds, seconds,
-                                     best, note, question.text[language], passage, model_reply, reply_right))
+                                     best, note, question.text[language], passage, model_reply, reply_right,
+                                     passage_holds))
         print(f"  {corpus.name}: answered {i + 1}/{len(asked)} questions in both languages",
               file=sys.stderr, flush=True)
     return replies
@@ -384,7 +388,7 @@ def answer_all(systems: list, corpus: CorpusSet, questions: Sequence[Question], 
 
 def answers_table(replies: list[Reply]) -> str:
     header = (f"{'system':<12} {'direction':<9} {'right':>7} {'gold, any language':>19} {'wrong, as answer':>17} "
-              f"{'refused':>8} {'right reply refused':>20} {'s/answer':>9} {'n':>4}")
+              f"{'refused':>8} {'passage has it':>15} {'right reply refused':>20} {'s/answer':>9} {'n':>4}")
     lines = [header, "-" * len(header)]
     systems = list(dict.fromkeys(r.system for r in replies))
     for direction in DIRECTIONS:
@@ -395,7 +399,9 @@ def answers_table(replies: list[Reply]) -> str:
                 lines.append(f"{system:<12} {direction:<9} {sum(r.right for r in mine) / n:>7.2f} "
                              f"{sum(r.holds_gold for r in mine) / n:>19.2f} "
                              f"{sum(not r.refused and not r.right for r in mine) / n:>17.2f} "
-                             f"{sum(r.refused for r in mine) / n:>8.2f} {sum(r.reply_right for r in mine) / n:>20.2f} "
+                             f"{sum(r.refused for r in mine) / n:>8.2f} "
+                             f"{sum(r.passage_holds for r in mine) / n:>15.2f} "
+                             f"{sum(r.reply_right for r in mine) / n:>20.2f} "
                              f"{statistics.median(r.seconds for r in mine):>9.1f} {n:>4}")
     for language in LANGUAGES:
         for system in systems:
@@ -422,11 +428,12 @@ def answer_verdicts(replies: list[Reply]) -> list[str]:
             right = sum(r.right for r in answerable) / n
             shown = sum(not r.refused and not r.right for r in answerable) / n
             lost = sum(r.reply_right for r in answerable) / n
+            kept = sum(r.passage_holds for r in answerable) / n
             lines.append(f"{system}: answerable wrongly refused {wrong:.2f} (target ≤ {TARGET_WRONGLY_REFUSED:.2f}) "
                          f"{'PASS' if wrong <= TARGET_WRONGLY_REFUSED else 'FAIL'}; right {right:.2f} overall, "
                          f"a wrong answer shown as the answer {shown:.2f}"
-                         + (f", refused though the model's reply was right {lost:.2f}"
-                            if any(r.model_reply for r in answerable) else ""))
+                         + (f", refused though the model's reply was right {lost:.2f}, refused with a passage "
+                            f"that holds the answer {kept:.2f}" if any(r.model_reply for r in answerable) else ""))
     return lines
 
 
