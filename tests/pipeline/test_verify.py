@@ -179,5 +179,5 @@ def test_a_reply_copied_from_a_passage_about_something_else_is_caught(check):
     found = problem(check, "من الذين هزمهم البرونكوس ليصبحوا أبطال رابطة كرة القدم الأمريكية؟",
                     "هربرت سايمون ومؤلفو فرع الاقتصاد الأسري [1].", economics, "ar")
     assert found and "few of the question's words" in found
-    # A question the passage speaks of, in other words than the passage's, is answered.
+    # A question about what the passage does say is answered from it.
     assert problem(check, "من درس في الجامعة من الاقتصاديين؟", "هربرت سايمون [1].", economics, "ar") is None
