@@ -73,7 +73,7 @@ class AnswerWriter:
             return "\n".join([f"{same}:", *lines])
         top = selection.units[0]
         text = self._quoted(query, top, index, same, other)
-        also = next((u for n in cited[:1] for u in selection.units if index[u.source.chunk_id] == n), top)
+        also = next(iter(selection.cited_units(cited[:1])), top)
         if also.source.chunk_id != top.source.chunk_id:
             text += f"\n[{index[also.source.chunk_id]}]: {self._sentence(query, also)}"
         return text

@@ -148,7 +148,7 @@ class ReplyCheck:
             return f"the reply is far from every source sentence ({closest:.2f})"
         # Words are looked up only where those sentences are all in the reply's language.
         one_language = {detect_language(u.text) for u in drawn_on} == {query.language}
-        if one_language and (share := self.question_share(query, drawn_on)) < QUESTION_WORDS_CITED:
+        if one_language and (share := self.question_share(asked, drawn_on)) < QUESTION_WORDS_CITED:
             return f"the passages it cites use few of the question's words ({share:.0%})"
         words = self.analyzer.tokens(body)
         repeated = {word for word in words if self._asked(word, asked, query)}
@@ -166,21 +166,22 @@ class ReplyCheck:
             return "the reply starts by repeating the question"
         return None
 
-    def question_share(self, query: Query, units: list[Unit]) -> float:
-        """The share of the question's words (stems, stop words left out) that the chunks of ``units`` use:
-        the whole chunks, for a question's subject is often named a sentence before the answer.
+    def question_share(self, asked: set[str], units: list[Unit]) -> float:
+        """The share of the question's words (``asked``: its tokens, stems with stop words left out) that the
+        chunks of ``units`` use: the whole chunks, for a question's subject is often named a sentence before
+        the answer.
 
         >>> from snc_qa.pipeline.records import Unit
         >>> from snc_qa.retrieval import Source
         >>> text = "The forum opened an office in Idlib. Lina Haddad coordinates it."
         >>> unit = Unit("Lina Haddad coordinates it.", Source(text, "f.txt", "F", 0.9, "c"), 0)
         >>> check = ReplyCheck(Glossary([]))
-        >>> check.question_share(Query("x", "Who coordinates the forum?", "en"), [unit])
+        >>> check.question_share(set(check.analyzer.tokens("Who coordinates the forum?")), [unit])
         1.0
-        >>> check.question_share(Query("x", "Which team won the final?", "en"), [unit])
+        >>> check.question_share(set(check.analyzer.tokens("Which team won the final?")), [unit])
         0.0
         """
-        asked = list(dict.fromkeys(t for t in self.analyzer.tokens(query.standalone) if len(t) >= 2))
+        asked = {word for word in asked if len(word) >= 2}
         if not asked:
             return 1.0
         used = set(self.analyzer.tokens(" ".join({u.source.chunk_id: u.source.text for u in units}.values())))
