@@ -43,6 +43,7 @@ _QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 MIN_NAME_CHARS = 3
 _TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
 _PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "abdul"})
 
@@ -76,6 +77,11 @@ def arabic_words_by_key(texts: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
+def drop_possessive(word: str) -> str:
+    """A Latin word without its possessive ending: "Jamous's" and "Jamous'" are "Jamous"."""
+    return _POSSESSIVE.sub("", word)
+
+
 def question_names(question: str) -> list[str]:
     """The names an English question asks about, as written: its capitalised words after the first.
 
@@ -90,7 +96,7 @@ def question_names(question: str) -> list[str]:
     """
     names = []
     for word in _QUESTION_WORD.findall(question)[1:]:
-        for part in re.sub(r"['’]s?$", "", word).split("-"):
+        for part in drop_possessive(word).split("-"):
             part = part.strip("'’.")
             if len(part) >= MIN_NAME_CHARS and part[0].isupper() and part.casefold() not in ENGLISH_STOPWORDS \
                     and part.casefold() not in _TIME_WORDS:

@@ -181,3 +181,11 @@ def test_a_reply_copied_from_a_passage_about_something_else_is_caught(check):
     assert found and "few of the question's words" in found
     # A question about what the passage does say is answered from it.
     assert problem(check, "من درس في الجامعة من الاقتصاديين؟", "هربرت سايمون [1].", economics, "ar") is None
+
+
+def test_a_name_its_sentence_writes_with_a_possessive_is_held(check):
+    sentences = ("The Grainger Market opened in 1835 and was Newcastle's first indoor market.",)
+    assert problem(check, "When did the first indoor market open?",
+                   "Newcastle's first indoor market opened in 1835 [1].", sentences) is None
+    assert "Leeds" in problem(check, "When did the first indoor market open?",
+                              "Leeds's first indoor market opened in 1835 [1].", sentences)

@@ -20,7 +20,14 @@ from snc_qa.arabic import (
 )
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
-from snc_qa.names import Romanizer, arabic_name_runs, broken_names, latin_name_keys, romanizer
+from snc_qa.names import (
+    Romanizer,
+    arabic_name_runs,
+    broken_names,
+    drop_possessive,
+    latin_name_keys,
+    romanizer,
+)
 from snc_qa.pipeline.records import Query, Selection, Unit, Verdict
 from snc_qa.pipeline.wording import (
     ANSWER_PREFIX,
@@ -304,13 +311,12 @@ class ReplyCheck:
     def unsupported_names(self, body: str, query: Query, selection: Selection) -> list[str]:
         """Capitalised words of an English reply that neither the sentences nor the question hold."""
         sources = selection.text()
-        latin = {w.casefold() for w in _LATIN_WORDS.findall(sources)}
-        latin |= {w.casefold() for w in _LATIN_WORDS.findall(query.standalone)}
-        latin |= {w.casefold() for w in _LATIN_WORDS.findall(self.glossary.annotate(sources))}
+        latin = {*_latin_words(sources), *_latin_words(query.standalone),
+                 *_latin_words(self.glossary.annotate(sources))}
         keys = set(arabic_keys(sources))
         unknown = []
         for word in _LATIN_WORDS.findall(body):
-            word = re.sub(r"['’]s?$", "", word)  # "Jamous's" is "Jamous"
+            word = drop_possessive(word)
             folded = word.casefold()
             if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in ENGLISH_STOPWORDS:
                 continue
@@ -318,6 +324,11 @@ class ReplyCheck:
                 continue
             unknown.append(word)
         return unknown
+
+
+def _latin_words(text: str) -> set[str]:
+    """The Latin words of ``text``, casefolded, a possessive's "'s" dropped: "Newcastle's" holds "newcastle"."""
+    return {drop_possessive(w).casefold() for w in _LATIN_WORDS.findall(text)}
 
 
 @functools.lru_cache(maxsize=64)
