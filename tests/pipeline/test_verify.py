@@ -189,3 +189,12 @@ def test_a_name_its_sentence_writes_with_a_possessive_is_held(check):
                    "Newcastle's first indoor market opened in 1835 [1].", sentences) is None
     assert "Leeds" in problem(check, "When did the first indoor market open?",
                               "Leeds's first indoor market opened in 1835 [1].", sentences)
+
+
+def test_a_number_from_another_passage_than_the_one_cited_is_caught(check):
+    sentences = ("The Grainger Market opened in 1835 as the city's first indoor market.",
+                 "The Eldon Square shopping centre opened in 1976.")
+    assert problem(check, "When did the first indoor market open?",
+                   "The first indoor market opened in 1835 [1].", sentences) is None
+    assert "1976" in problem(check, "When did the first indoor market open?",
+                             "The first indoor market opened in 1976 [1].", sentences)

@@ -83,7 +83,8 @@ class ReplyCheck:
     """Finds why a reply cannot be shown as grounded.
 
     * a refusal ("… is not mentioned in the sources [1]", ``NOT_FOUND``) is no answer, cited or not;
-    * every number must stand whole in the sentences given to the model (a lone digit may be in words);
+    * every number must stand whole in the sentences the reply cites (all given, when it cites none; a lone
+      digit may be in words there): one from another passage answers another question;
     * a reply in the language of the sentences it cites (all given, when it cites none) must be written mostly
       with their words (inflection and paraphrase vary, so most, not all): what it adds to the question
       above all, and of the question's words it repeats, at most one they never use;
@@ -139,16 +140,15 @@ class ReplyCheck:
         source_text = _THOUSANDS.sub("", normalize(selection.text()))
         source_stems = set(self.analyzer.tokens(source_text))
         asked = set(self.analyzer.tokens(query.standalone))
-        source_numbers = set(_NUMBER.findall(source_text))
-        for number in _NUMBER.findall(_THOUSANDS.sub("", normalize(body))):
-            if number not in source_numbers and not self._in_words(number, source_stems):
-                return f"the number {number} is in no source"
+        # What the reply draws on is the sentences it cites, or all when it cites none.
+        drawn_on = selection.cited_units(cited) or selection.units
+        if number := self.uncited_number(body, drawn_on):
+            return f"the number {number} is not in the passages it cites"
         if unknown := self.unsupported_names(body, query, selection) or \
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
             return "names in the reply are in no source: " + ", ".join(unknown[:3])
-        # What the reply draws on is the sentences it cites, or all when it cites none. In the other language
-        # than the reply, their words cannot be looked up, but their meaning can be compared with the reply's.
-        drawn_on = selection.cited_units(cited) or selection.units
+        # In the other language than the reply, their words cannot be looked up, but their meaning can be
+        # compared with the reply's.
         other_language = detect_language(" ".join(u.text for u in drawn_on)) != query.language
         closest = self.closeness(body, selection) if other_language else None
         if closest is not None and closest < CROSS_LANGUAGE_SUPPORT:
@@ -221,6 +221,28 @@ class ReplyCheck:
             if len(missing) > share * len(group) + slack:
                 return missing
         return []
+
+    def uncited_number(self, body: str, units: list[Unit]) -> str | None:
+        """The first number of the reply that does not stand whole in ``units`` (the sentences it cites), or
+        None. A number taken from another passage answers another question: "1991" for a market that the
+        cited sentence says opened in 1835, the year coming from the next passage.
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> cited = [Unit("The market opened in 1835.", Source("", "f.txt", "F", 0.9, "c"), 0)]
+        >>> check = ReplyCheck(Glossary([]))
+        >>> check.uncited_number("It opened in 1835 with three halls.", cited), check.uncited_number("In 1991.", cited)
+        (None, '1991')
+        """
+        text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
+        numbers, stems = set(_NUMBER.findall(text)), None
+        for number in _NUMBER.findall(_THOUSANDS.sub("", normalize(body))):
+            if number in numbers:
+                continue
+            stems = stems if stems is not None else set(self.analyzer.tokens(text))
+            if not self._in_words(number, stems):
+                return number
+        return None
 
     def _in_words(self, number: str, source_stems: set[str]) -> bool:
         """Whether the sources write a one-digit ``number`` in words ("three", "ثلاثة")."""
