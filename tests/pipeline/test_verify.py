@@ -198,3 +198,7 @@ def test_a_number_from_another_passage_than_the_one_cited_is_caught(check):
                    "The first indoor market opened in 1835 [1].", sentences) is None
     assert "1976" in problem(check, "When did the first indoor market open?",
                              "The first indoor market opened in 1976 [1].", sentences)
+    # A number the question states is no claim of the reply's, when a given passage holds it.
+    assert problem(check, "Which indoor market is older than the shopping centre of 1976?",
+                   "The Grainger Market, opened in 1835, is older than the 1976 shopping centre [1].",
+                   sentences) is None

@@ -142,7 +142,10 @@ class ReplyCheck:
         asked = set(self.analyzer.tokens(query.standalone))
         # What the reply draws on is the sentences it cites, or all when it cites none.
         drawn_on = selection.cited_units(cited) or selection.units
-        if number := self.uncited_number(body, drawn_on):
+        # A number the question states is no claim of the reply's, when some given passage holds it.
+        stated = set(_NUMBER.findall(_THOUSANDS.sub("", normalize(query.standalone)))) & \
+            set(_NUMBER.findall(source_text))
+        if number := self.uncited_number(body, drawn_on, stated):
             return f"the number {number} is not in the passages it cites"
         if unknown := self.unsupported_names(body, query, selection) or \
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
@@ -222,10 +225,11 @@ class ReplyCheck:
                 return missing
         return []
 
-    def uncited_number(self, body: str, units: list[Unit]) -> str | None:
-        """The first number of the reply that does not stand whole in ``units`` (the sentences it cites), or
-        None. A number taken from another passage answers another question: "1991" for a market that the
-        cited sentence says opened in 1835, the year coming from the next passage.
+    def uncited_number(self, body: str, units: list[Unit], stated: set[str] = frozenset()) -> str | None:
+        """The first number of the reply that does not stand whole in ``units`` (the sentences it cites) and is
+        not one of ``stated`` (numbers the question gives), or None. A number taken from another passage
+        answers another question: "1991" for a market that the cited sentence says opened in 1835, the year
+        coming from the next passage.
 
         >>> from snc_qa.pipeline.records import Unit
         >>> from snc_qa.retrieval import Source
@@ -233,9 +237,11 @@ class ReplyCheck:
         >>> check = ReplyCheck(Glossary([]))
         >>> check.uncited_number("It opened in 1835 with three halls.", cited), check.uncited_number("In 1991.", cited)
         (None, '1991')
+        >>> check.uncited_number("In 1991 it opened in 1835.", cited, {"1991"}) is None
+        True
         """
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
-        numbers, stems = set(_NUMBER.findall(text)), None
+        numbers, stems = set(_NUMBER.findall(text)) | stated, None
         for number in _NUMBER.findall(_THOUSANDS.sub("", normalize(body))):
             if number in numbers:
                 continue
