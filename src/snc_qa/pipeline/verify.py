@@ -84,7 +84,8 @@ class ReplyCheck:
 
     * a refusal ("… is not mentioned in the sources [1]", ``NOT_FOUND``) is no answer, cited or not;
     * every number must stand whole in the sentences the reply cites (all given, when it cites none; a lone
-      digit may be in words there): one from another passage answers another question;
+      digit may be in words there), or be one the question states that a given sentence holds: a number
+      from another passage answers another question;
     * a reply in the language of the sentences it cites (all given, when it cites none) must be written mostly
       with their words (inflection and paraphrase vary, so most, not all): what it adds to the question
       above all, and of the question's words it repeats, at most one they never use;
