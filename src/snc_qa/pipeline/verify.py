@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -226,7 +227,7 @@ class ReplyCheck:
                 return missing
         return []
 
-    def uncited_number(self, body: str, units: list[Unit], stated: set[str] = frozenset()) -> str | None:
+    def uncited_number(self, body: str, units: list[Unit], stated: Iterable[str] = ()) -> str | None:
         """The first number of the reply that does not stand whole in ``units`` (the sentences it cites) and is
         not one of ``stated`` (numbers the question gives), or None. A number taken from another passage
         answers another question: "1991" for a market that the cited sentence says opened in 1835, the year
@@ -242,7 +243,7 @@ class ReplyCheck:
         True
         """
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
-        numbers, stems = set(_NUMBER.findall(text)) | stated, None
+        numbers, stems = set(_NUMBER.findall(text)).union(stated), None
         for number in _NUMBER.findall(_THOUSANDS.sub("", normalize(body))):
             if number in numbers:
                 continue
