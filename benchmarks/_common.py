@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from snc_qa.chroma_server import free_port  # noqa: F401  (for the benchmarks that start a server)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEV_SET = SHARED / "eval" / "seed_dev.jsonl"
@@ -171,15 +173,6 @@ def peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def free_port() -> int:
-    """A TCP port free on loopback now, for a server a benchmark starts."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 #: The system prompt of LangChain's RAG tutorial: the plain chain every baseline of answers uses.

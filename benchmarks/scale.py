@@ -94,23 +94,13 @@ DONE_MARK = "SCALE-REINDEX-DONE"
 
 
 def start_chroma(path: Path, port: int) -> subprocess.Popen:
-    """``chroma run`` on loopback over ``path``, once its heartbeat answers."""
-    import chromadb
+    """``chroma run`` on loopback over ``path``, once its heartbeat answers (exits the benchmark if it does not)."""
+    from snc_qa import chroma_server
 
-    chroma = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
-            return proc
-        except Exception:  # not up yet
-            time.sleep(0.5)
-    proc.kill()
-    sys.exit(f"benchmark: `{chroma} run` did not start on 127.0.0.1:{port}")
+    try:
+        return chroma_server.start_chroma(path, port, timeout=120)
+    except RuntimeError as error:
+        sys.exit(f"benchmark: {error}")
 
 
 def stop(proc: subprocess.Popen) -> None:
