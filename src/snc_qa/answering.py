@@ -8,7 +8,7 @@ With the ``extractive`` generator, and for list questions ("which organisations 
 no model: the answer is the best sentence(s), quoted and cited, or the list of names they hold. A model's
 reply that the check rejects is replaced by that quoted sentence, said to be the closest passage and not
 grounded; a refusal is the "not found" answer. A checked reply in the other language than the question's
-(an Arabic question over English sentences is answered in English) is rendered in the question's language
+(a question across languages is answered in its sources' language) is rendered in the question's language
 when that rendering passes the check too, and shown in its own language after a lead that says so when not.
 :meth:`Answerer.events` is the one run of the pipeline; ``ask`` and ``stream`` are views of it.
 

@@ -1,12 +1,11 @@
 """Stage 6b, render: a checked reply written in its sources' language, given in the question's language.
 
-An Arabic question over English sentences is answered in English (see
+A question across languages is answered in the language of its sources (see
 :class:`~snc_qa.pipeline.prompt.PromptBuilder`), where the check can look each word of the reply up. The
-reader asked in Arabic, so the model is then asked to translate its reply, and the translation is checked
-(:meth:`~snc_qa.pipeline.verify.ReplyCheck.rendering`): close in meaning to the reply, its names and numbers
-held, and saying more than the question. The bundled model renders loosely ("soft power" came back as "open
-power"), so the answer shows the checked reply beneath its rendering
-(:meth:`~snc_qa.pipeline.cite.AnswerWriter.rendered`).
+reader asked in the other language, so the model is asked for the same answer in theirs, and that rendering
+is checked like any reply across languages: close in meaning to a source sentence, its names and numbers
+held. The bundled model renders loosely ("soft power" came back as "open power"), so the answer shows the
+checked reply beneath its rendering (:meth:`~snc_qa.pipeline.cite.AnswerWriter.rendered`).
 """
 
 from __future__ import annotations
