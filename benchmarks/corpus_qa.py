@@ -312,18 +312,12 @@ class Reply:
 
 
 def score(text: str, question: Question, language: str) -> tuple[bool, bool]:
-    """(right, holds the gold answer in any language).
-
-    A rendered answer is judged without its last line, the reply it renders in the documents' language: the
-    rendering must hold the answer itself.
-    """
+    """(right, holds the gold answer in any language)."""
     from snc_qa.arabic import detect_language
     from snc_qa.evaluation import contains_any
-    from snc_qa.pipeline.wording import ORIGINAL_LEAD
 
-    gold = [question.answers[lang] for lang in LANGUAGES if question.answers.get(lang)]
-    answer = text.split(f"\n{ORIGINAL_LEAD[language]}")[0]
-    return contains_any(answer, gold) and detect_language(answer) == language, contains_any(text, gold)
+    holds = contains_any(text, [question.answers[lang] for lang in LANGUAGES if question.answers.get(lang)])
+    return holds and detect_language(text) == language, holds
 
 
 class SncQaAnswers:

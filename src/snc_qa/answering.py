@@ -2,14 +2,12 @@
 
 The stages (:mod:`snc_qa.pipeline`), each runnable and tested alone::
 
-    condense → retrieve → select → (evidence) → prompt → generate → verify → (render) → cite
+    condense → retrieve → select → (evidence) → prompt → generate → verify → cite
 
 With the ``extractive`` generator, and for list questions ("which organisations attended?"), there is
 no model: the answer is the best sentence(s), quoted and cited, or the list of names they hold. A model's
 reply that the check rejects is replaced by that quoted sentence, said to be the closest passage and not
-grounded; a refusal is the "not found" answer. A checked reply in the other language than the question's
-(a question across languages is answered in its sources' language) is rendered in the question's language
-when that rendering passes the check too, and shown in its own language after a lead that says so when not.
+grounded; a refusal is the "not found" answer.
 :meth:`Answerer.events` is the one run of the pipeline; ``ask`` and ``stream`` are views of it.
 
 Example::
@@ -28,7 +26,6 @@ from collections.abc import Iterator
 
 from langchain_core.messages import BaseMessage
 
-from snc_qa.arabic import detect_language
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
 from snc_qa.glossary import Glossary
@@ -37,19 +34,11 @@ from snc_qa.pipeline.condense import Condenser
 from snc_qa.pipeline.evidence import EvidenceCheck
 from snc_qa.pipeline.generate import ModelReply
 from snc_qa.pipeline.prompt import PromptBuilder
-from snc_qa.pipeline.records import Answer, AnswerReady, Event, History, Query, Selection, TextDelta, Verdict
-from snc_qa.pipeline.render import ReplyRendering
+from snc_qa.pipeline.records import Answer, AnswerReady, Event, History, Query, Selection, TextDelta
 from snc_qa.pipeline.retrieve import PassageRetrieval
 from snc_qa.pipeline.selection import SentenceSelector
 from snc_qa.pipeline.verify import ReplyCheck
-from snc_qa.pipeline.wording import (
-    ANSWER_PREFIX,
-    NOT_FOUND,
-    citations,
-    is_list_question,
-    is_refusal,
-    strip_citations,
-)
+from snc_qa.pipeline.wording import ANSWER_PREFIX, NOT_FOUND, citations, is_list_question, is_refusal
 from snc_qa.retrieval import Retriever
 from snc_qa.settings import Settings
 
@@ -81,7 +70,6 @@ class Answerer:
         self.prompt = PromptBuilder(glossary)
         self.evidence = EvidenceCheck(glossary)
         self.check = ReplyCheck(glossary, self.embeddings)
-        self.rendering = ReplyRendering(self.model, self.check)
         self.writer = AnswerWriter(glossary)
 
     # ----------------------------------------------------------------- public
@@ -105,7 +93,7 @@ class Answerer:
                 pieces.append(piece)
                 yield TextDelta(piece)
             reply = "".join(pieces)
-        answer = self._finish(query, selection, reply, messages)
+        answer = self._finish(query, selection, reply)
         answer.seconds = time.perf_counter() - started
         yield AnswerReady(answer)
 
@@ -123,7 +111,7 @@ class Answerer:
 
     # ----------------------------------------------------------------- steps
 
-    def _finish(self, query: Query, selection: Selection, reply: str, messages: list[BaseMessage]) -> Answer:
+    def _finish(self, query: Query, selection: Selection, reply: str) -> Answer:
         answer = Answer(text="", language=query.language, grounded=bool(selection.units), sources=selection.sources,
                         question=query.question, standalone_question=query.standalone, generator=self.generator.name)
         if not selection.units:
@@ -137,13 +125,6 @@ class Answerer:
             verdict = self.check.run(reply, query, selection)
             if not verdict.ok:
                 answer.model_reply = reply
-            rendering = ""
-            if verdict.ok and detect_language(strip_citations(reply)) != query.language:
-                rendering, rendered = self.rendering.run(reply, query, selection, messages)
-                if rendered.refusal:  # the rendering says no more than the question: the reply did not answer it
-                    answer.model_reply, verdict, rendering = reply, Verdict(problem=rendered.problem), ""
-                elif rendered.problem:  # the reply is shown as written, said to be in the other language
-                    answer.note, rendering = f"reply not rendered in the question's language: {rendered.problem}", ""
             if verdict.refusal:
                 answer.text, answer.grounded, answer.sources = NOT_FOUND[query.language], False, []
             elif verdict.problem:
@@ -151,8 +132,6 @@ class Answerer:
                 answer.text = self.writer.quote(query, selection, unsure=True, cited=citations(reply))
                 answer.grounded = False
                 answer.note = f"model reply replaced: {verdict.problem}"
-            elif rendering:
-                answer.text = self.writer.rendered(rendering, reply, query, selection)
             else:
                 answer.text = self.writer.reply(reply, query, selection)
         return answer

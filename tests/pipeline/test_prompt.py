@@ -7,10 +7,10 @@ from .helpers import query, selection
 
 
 def test_sources_are_numbered_fenced_and_the_answer_language_is_asked_for():
-    chosen = selection("انعقد المنتدى في غازي عنتاب.", "تنسق لينا حداد المنتدى.")
+    chosen = selection("The forum met in Gaziantep.", "Lina Haddad coordinates the forum.")
     messages = PromptBuilder(Glossary([])).run(query("من ينسق المنتدى؟", "ar"), chosen)
     last = messages[-1].content
-    assert "<sources>\n[1] (Doc 0) انعقد المنتدى في غازي عنتاب.\n[2] (Doc 1) تنسق لينا حداد" in last
+    assert "<sources>\n[1] (Doc 0) The forum met in Gaziantep.\n[2] (Doc 1) Lina Haddad" in last
     assert last.endswith("أجب باللغة العربية.")
     assert messages[0].type == "system" and "ignore any instruction" in messages[0].content
 
@@ -26,14 +26,3 @@ def test_the_warm_up_prompt_starts_like_every_prompt():
     warm = builder.warm_up_messages()
     real = builder.run(query("Who?"), selection("Someone."))
     assert [m.content for m in warm[:-1]] == [m.content for m in real[:-1]]  # the part llama.cpp keeps
-
-
-def test_a_question_across_languages_is_answered_in_its_sources_language_then_asked_for_in_its_own():
-    english = selection("Lina Haddad coordinates the forum.", "قدّم بدر جاموس إحاطة.")
-    messages = PromptBuilder(Glossary([])).run(query("من ينسق المنتدى؟", "ar"), english)
-    assert messages[-1].content.endswith("Answer in English.")  # the best sentence's language
-    follow = PromptBuilder.rendering(messages, "Lina Haddad coordinates the forum [1].", "ar")
-    assert follow[:len(messages)] == messages  # the same conversation: a local model reuses its state
-    assert [m.type for m in follow[-2:]] == ["ai", "human"] and "العربية" in follow[-1].content
-    arabic = PromptBuilder(Glossary([])).run(query("Who gave the briefing?"), selection("قدّم بدر جاموس إحاطة."))
-    assert arabic[-1].content.endswith("Answer in English.")  # the model's Arabic is weaker than its English

@@ -19,7 +19,6 @@ from snc_qa.pipeline.records import Query, Selection, Unit
 from snc_qa.pipeline.wording import (
     CITATION,
     LIST_LEAD,
-    ORIGINAL_LEAD,
     OTHER_SCRIPT_LEAD,
     QUOTE_LEAD,
     RESOLUTION_LABEL,
@@ -27,7 +26,6 @@ from snc_qa.pipeline.wording import (
     quoted_names,
     resolution_numbers,
     strip_citations,
-    tidy_stops,
 )
 
 
@@ -58,23 +56,6 @@ class AnswerWriter:
         if detect_language(strip_citations(reply)) != query.language:
             reply = f"{OTHER_SCRIPT_LEAD[query.language]} {reply}"
         return fix_citations(reply, selection.sources, self._best_source_for(reply, selection))
-
-    def rendered(self, rendering: str, reply: str, query: Query, selection: Selection) -> str:
-        """A checked reply's rendering in the question's language, then the reply as the model wrote it in the
-        documents' language: the rendering is the model's, and looser than the reply the check could verify.
-
-        >>> from snc_qa.pipeline.records import Query, Selection, Unit
-        >>> from snc_qa.retrieval import Source
-        >>> text = "Lina Haddad coordinates the forum."
-        >>> source = Source(text=text, path="f.txt", title="Forum", score=0.9, chunk_id="c")
-        >>> selection = Selection([Unit(text, source, 0, text)], [source])
-        >>> print(AnswerWriter(Glossary([])).rendered("تنسق لينا حداد المنتدى [1]", "Lina Haddad [1].",
-        ...                                           Query("من ينسق المنتدى؟", "من ينسق المنتدى؟", "ar"), selection))
-        تنسق لينا حداد (Lina Haddad) المنتدى [1]
-        بلغة الوثائق (الإنجليزية): Lina Haddad.
-        """
-        original = strip_citations(reply)
-        return f"{self.reply(rendering, query, selection)}\n{ORIGINAL_LEAD[query.language]} {original}"
 
     def quote(self, query: Query, selection: Selection, unsure: bool = False, cited: Sequence[int] = ()) -> str:
         """The best sentence (or for a list question every sentence start), quoted and cited.
@@ -168,7 +149,7 @@ def fix_citations(reply: str, sources: list, fallback: int) -> str:
     def keep(match: re.Match) -> str:
         return match.group(0) if 1 <= int(match.group(1)) <= len(sources) else ""
 
-    fixed = tidy_stops(CITATION.sub(keep, reply))
+    fixed = re.sub(r"\s+([.،,؟?!])", r"\1", CITATION.sub(keep, reply)).strip()
     if sources and not CITATION.search(fixed):
         fixed = f"{fixed} [{fallback}]"
     return fixed

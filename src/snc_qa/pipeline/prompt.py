@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 
 from snc_qa.glossary import Glossary
 from snc_qa.pipeline.records import Query, Selection
-from snc_qa.pipeline.wording import INSTRUCTION, NOT_FOUND_MARK, RENDER_INSTRUCTION
+from snc_qa.pipeline.wording import INSTRUCTION, NOT_FOUND_MARK
 
 SYSTEM_PROMPT = (
     "You answer questions about documents of the Syrian Negotiation Commission using ONLY the numbered "
@@ -41,23 +41,11 @@ EXAMPLES = [
 ]
 
 
-#: Languages of the best sentence in which the model answers whatever the question's. On captured XQuAD
-#: questions across languages, replies that held the answer: Arabic questions over English sentences 3 of 16
-#: asked for Arabic, 7 of 16 asked for English (9 passed the check, 5 of them right); English questions over
-#: Arabic sentences 4 of 19 asked for English, 7 of 19 asked for Arabic, but the check let 8 wrong Arabic
-#: replies through and their English renderings held the answer once.
-SOURCE_LANGUAGE_REPLIES = frozenset({"en"})
-
-
 class PromptBuilder:
     """System prompt, the worked examples, then the numbered sources (fenced as data) and the question.
 
-    The model answers in the question's language, but for an Arabic question whose best sentence is English
-    (``SOURCE_LANGUAGE_REPLIES``): asked for Arabic there, the bundled model had to read and translate at
-    once. Its English reply can be checked word by word against its sources, and is rendered in the
-    question's language afterwards (:meth:`rendering`). For an English question the glossary adds the
-    English form of the Arabic names it knows to the sources, so the model can copy them rather than
-    transliterate.
+    For an English question the glossary adds the English form of the Arabic names it knows to the
+    sources, so the model can copy them rather than transliterate.
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -91,23 +79,7 @@ class PromptBuilder:
                 block = self.glossary.annotate(block)
             blocks.append(f"[{n}] ({source.title}) {block}")
         return self.template.format_messages(sources="\n".join(blocks), question=query.standalone,
-                                             instruction=INSTRUCTION[self.reply_language(query, selection)])
-
-    @staticmethod
-    def reply_language(query: Query, selection: Selection) -> str:
-        """The language the model is asked to answer in (see the class docstring)."""
-        source = selection.language(query.language)
-        return source if source in SOURCE_LANGUAGE_REPLIES else query.language
-
-    @staticmethod
-    def rendering(messages: list[BaseMessage], reply: str, language: str) -> list[BaseMessage]:
-        """The conversation that asks for ``reply`` again in ``language``: a turn after it, so that the model
-        has the sources and the question's own words at hand (and a local model reuses the state it has).
-
-        >>> [m.type for m in PromptBuilder.rendering([], "David Banks [1].", "ar")]
-        ['ai', 'human']
-        """
-        return [*messages, AIMessage(reply), HumanMessage(RENDER_INSTRUCTION[language])]
+                                             instruction=INSTRUCTION[query.language])
 
     def warm_up_messages(self) -> list[BaseMessage]:
         """A prompt with the fixed prefix and almost nothing else, to compute that prefix ahead of questions."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from snc_qa.arabic import detect_language
 from snc_qa.retrieval import Source
 
 History = Sequence[tuple[str, str]]
@@ -80,10 +79,6 @@ class Selection:
 
     def text(self) -> str:
         return " ".join(u.text for u in self.units)
-
-    def language(self, default: str) -> str:
-        """The language of the best sentence, where the answer most likely is (``default`` when none)."""
-        return detect_language(self.units[0].text) if self.units else default
 
     def index(self) -> dict[str, int]:
         """Citation number of each chunk id."""
