@@ -3,7 +3,10 @@
 The documents are read from ``../shared/corpus/`` (copied into a temporary folder, never into the
 repository); the questions (``benchmarks/data/dev_news_questions.jsonl``, Arabic and English, some
 naming a time, four answered by no document) are ours. Prints evidence@k, answers and refusals per
-language, and for the questions that name a time, the date of the first source.
+language, and for the questions that name a time, the date of the first source. Then the list questions
+(``benchmarks/data/dev_news_lists.jsonl``: "which people spoke …", in both languages, with the names each
+should list and others that are right too): whether the answer is a list of names, how many of the names
+it should list it holds, and how many of the items it lists are names of the kind asked.
 
     .venv/bin/python benchmarks/dev_news.py                       # extractive, fast
     .venv/bin/python benchmarks/dev_news.py --generator local     # the bundled model
@@ -21,12 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import FOUNDING, SHARED, machine_line, quiet, require
 
 QUESTIONS = Path(__file__).resolve().parent / "data" / "dev_news_questions.jsonl"
+LISTS = Path(__file__).resolve().parent / "data" / "dev_news_lists.jsonl"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--news", type=Path, default=SHARED / "corpus" / "dev-news", help="folder of news items")
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--lists", type=Path, default=LISTS, help="list questions with the names they should give")
     parser.add_argument("--generator", default="extractive", choices=["extractive", "local", "openai"])
     parser.add_argument("-k", type=int, default=5)
     args = parser.parse_args()
@@ -56,6 +61,31 @@ def main() -> None:
         print(f"\nmisses: {', '.join(r.item.id for r in misses) or 'none'}")
         for r in misses:
             print(f"  {r.item.id}: {r.answer[:160]!r}")
+        list_questions(assistant, args.lists)
+
+
+def list_questions(assistant, path: Path) -> None:
+    """Each list question's answer: names listed, names expected among them, items of the kind asked."""
+    import json
+
+    from snc_qa.evaluation import contains_any
+    from snc_qa.pipeline.wording import LIST_LEAD
+
+    print(f"\nlist questions ({path.name}): a list of names? expected names it holds; listed items of the kind asked")
+    held = expected = listed = asked = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        lines = assistant.ask(item["question"]).text.splitlines()
+        is_list = lines[0] in LIST_LEAD.values()
+        items = [x[2:].rsplit(" [", 1)[0] for x in lines[1:] if x.startswith("- ")] if is_list else []
+        known = item["names"] + item["also"]
+        right = [i for i in items if any(contains_any(i, [n]) or contains_any(n, [i]) for n in known)]
+        found = sum(contains_any("\n".join(lines), [n]) for n in item["names"])
+        held, expected = held + found, expected + len(item["names"])
+        listed, asked = listed + len(items), asked + len(right)
+        print(f"  {item['id']} {item['lang']} {'names' if items else 'quote'}  {found}/{len(item['names'])}  "
+              f"{len(right)}/{len(items)}  {' · '.join(items)[:110] or lines[0][:110]!r}")
+    print(f"  all: expected names held {held}/{expected}; listed items of the kind asked {asked}/{listed}")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 MIN_NAME_CHARS = 3
-_TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+#: Months and weekdays: capitalised in English, never a name.
+TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
@@ -99,7 +100,7 @@ def question_names(question: str) -> list[str]:
         for part in drop_possessive(word).split("-"):
             part = part.strip("'’.")
             if len(part) >= MIN_NAME_CHARS and part[0].isupper() and part.casefold() not in ENGLISH_STOPWORDS \
-                    and part.casefold() not in _TIME_WORDS:
+                    and part.casefold() not in TIME_WORDS:
                 names.append(part)
     return names
 

@@ -49,3 +49,11 @@ def test_a_reply_all_in_the_other_script_is_framed_in_the_readers_language():
     chosen = selection("For two performances, while Pertwee was ill, David Banks played the Doctor.")
     text = AnswerWriter(Glossary([])).reply("David Banks [1].", query("من لعب دور الدكتور؟", "ar"), chosen)
     assert text == "بحسب الوثائق: David Banks [1]."
+
+
+def test_a_list_over_english_news_names_the_people_not_the_quoted_speech():
+    chosen = selection('U.N. envoy Staffan de Mistura said talks would start "in the next few days".',
+                       'George Sabra, a member of the opposition, said they were "certainly" not going.')
+    text = AnswerWriter(Glossary([])).listing(query("Which people spoke about the talks?", is_list=True,
+                                                    list_kind="person"), chosen)
+    assert text.splitlines() == ["The documents name the following:", "- Staffan de Mistura [1]", "- George Sabra [2]"]

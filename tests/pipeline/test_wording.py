@@ -1,6 +1,13 @@
 """Reading questions and replies in Arabic and English."""
 
-from snc_qa.pipeline.wording import is_list_question, is_refusal, list_kind, quoted_names, resolution_numbers
+from snc_qa.pipeline.wording import (
+    english_names,
+    is_list_question,
+    is_refusal,
+    list_kind,
+    quoted_names,
+    resolution_numbers,
+)
 
 
 def test_list_questions_in_other_phrasings_and_how_many_is_not_one():
@@ -32,3 +39,17 @@ def test_refusals_in_both_languages_whatever_they_cite():
 def test_names_in_quotes_and_resolution_numbers():
     assert quoted_names("حضر ممثلو «بيتنا» و“اليوم التالي” اللقاء") == ["بيتنا", "اليوم التالي"]
     assert resolution_numbers("Resolutions 2118 and 2254 were cited; 1,000 people came.") == ["2118", "2254"]
+
+
+def test_quoted_english_speech_is_no_name_but_a_quoted_english_name_is():
+    sentence = 'He called it "in the next few days" and "UNREALISTIC", then met "Syrians for Truth and Justice".'
+    assert quoted_names(sentence) == ["Syrians for Truth and Justice"]
+
+
+def test_english_sentences_name_people_by_their_titles_and_verbs_and_bodies_by_their_nouns():
+    sentence = ("Russian Foreign Minister Sergei Lavrov said on Monday that U.N. envoy Staffan de Mistura would "
+                "brief the United Nations Security Council, while the United States stayed silent.")
+    assert english_names(sentence, "person") == ["Sergei Lavrov", "Staffan de Mistura"]
+    assert english_names(sentence, "organisation") == ["United Nations Security Council"]
+    assert english_names("George Sabra, a member of the High Negotiations Committee, spoke.", "person") == \
+        ["George Sabra"]

@@ -23,6 +23,7 @@ from snc_qa.pipeline.wording import (
     QUOTE_LEAD,
     RESOLUTION_LABEL,
     UNSURE_LEAD,
+    english_names,
     quoted_names,
     resolution_numbers,
     strip_citations,
@@ -100,7 +101,8 @@ class AnswerWriter:
         return "\n".join([LIST_LEAD[query.language], *names]) if len(names) >= 2 else self.quote(query, selection)
 
     def listed_names(self, query: Query, selection: Selection) -> list[str]:
-        """Names of the kind asked for, in reading order, each cited: quoted names, then glossary names.
+        """Names of the kind asked for, in reading order, each cited: quoted names, else the glossary's names
+        and the names English sentences write (:func:`~snc_qa.pipeline.wording.english_names`).
 
         A 1.5B model asked to compose or even copy a long list drops and invents items, so lists are built
         without it, from the sentences themselves.
@@ -117,6 +119,8 @@ class AnswerWriter:
                 self.glossary.names_in(unit.sentence, kind=query.list_kind)
             if query.list_kind == "document":
                 names += [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(unit.sentence)]
+            elif not quoted:
+                names += english_names(unit.sentence, query.list_kind)
             for name in names:
                 key = normalize(name)
                 if key in seen or any(key in other for other in seen):

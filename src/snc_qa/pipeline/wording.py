@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from snc_qa.arabic import contains_arabic, normalize
+from snc_qa.arabic import ENGLISH_STOPWORDS, contains_arabic, normalize
+from snc_qa.names import TIME_WORDS, drop_possessive
 
 NOT_FOUND = {
     "en": "The documents do not contain an answer to this question.",
@@ -130,12 +131,106 @@ def is_refusal(reply: str) -> bool:
 
 
 def quoted_names(text: str) -> list[str]:
-    """Names written between quotation marks (“…”, «…», "…"), as news text writes organisations.
+    """Names written between quotation marks (“…”, «…», "…"), as Arabic news text writes organisations.
+
+    English news text quotes speech ("in the next few days", "UNREALISTIC"), so a quotation in Latin letters
+    counts only when it is written as a name: each word capitalised, or a short acronym, but the small
+    words inside names ("Syrians for Truth and Justice").
 
     >>> quoted_names('ممثلو منظمة “بيتنا” و"اليوم التالي"')
     ['بيتنا', 'اليوم التالي']
+    >>> quoted_names('He said "certainly" and "UNREALISTIC", then met "Syrians for Truth and Justice".')
+    ['Syrians for Truth and Justice']
     """
-    return [name for m in QUOTED.finditer(text) if 1 <= len((name := m.group(1).strip()).split()) <= 8]
+    return [name for m in QUOTED.finditer(text) if 1 <= len((name := m.group(1).strip()).split()) <= 8
+            and (contains_arabic(name) or _written_as_name(name))]
+
+
+def _written_as_name(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", text)
+    if not words or not _NAME_WORD.fullmatch(words[0]) or re.search(r"[,;:?!]|\.$", text):
+        return False
+    return all(_NAME_WORD.fullmatch(w) or w in NAME_INNER_WORDS for w in words)
+
+
+#: A word of a name as English writes it: capitalised, or an acronym of up to six letters ("HNC", "U.N.").
+_NAME_WORD = re.compile(r"[A-Z][a-z'’.-]+(?:-[A-Za-z]+)*|[A-Z](?:[A-Z.]{1,5})|(?:al|el|bin|ibn|abu|de)-[A-Z][a-z]+")
+#: Small words inside English names: "Ministry of Foreign Affairs", "Jaysh al Islam", "Staffan de Mistura".
+NAME_INNER_WORDS = frozenset({"of", "for", "the", "and", "on", "al", "el", "bin", "ibn", "abu", "de", "van", "von"})
+#: Words that end (or begin) the English name of an organisation: "High Negotiations Committee", "Ministry of
+#: Defence". General English, not any document's: a list question about organisations takes such names.
+_ORGANISATION_TEXT = """
+agency alliance army assembly association authority bank brigade brigades bureau center centre coalition
+commission committee company conference council court department federation forces forum foundation front
+government group institute league ministry movement nations network office organisation organization parliament
+party programme program secretariat union unit
+"""
+ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
+#: What stands beside a person's name in English news text: a role before it, or after it a speech verb or a
+#: clause about the person ("Riad Hijab, who heads …", "Sergei Lavrov said").
+_ROLE_TEXT = """
+envoy minister president spokesman spokeswoman spokesperson leader chief head coordinator member secretary
+ambassador negotiator commander official director chairman chair mediator manager mr mrs ms dr
+king queen prince princess emperor pope bishop shah sheikh general colonel judge senator governor mayor
+"""
+ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+PERSON_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ROLE_WORDS))})\.?\s*$", re.IGNORECASE)
+PERSON_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:a|an|who|whose)\b|\s+(?:said|says|told|added|stated|warned|wrote|asked)\b)")
+#: Words that make a capitalised run a place or a thing, not a person: the first word ("United States",
+#: "North Africa") or any ("English Channel", "Regenstein Library", "Social Policy").
+_PLACE_TEXT = """
+united new north south east west northern southern eastern western kingdom republic
+street road avenue square park river lake sea ocean gulf channel gorge delta valley mountain mountains island
+islands bay coast airport station bridge library school university college press gallery museum hospital church
+cathedral palace castle tower hall stadium metro railway policy change rights freedoms city county province
+"""
+PLACE_WORDS = frozenset(_PLACE_TEXT.split())
+# Capitalised words joined by the small words of names; "and" ends a name ("Robert Lane and Benjamin Vail").
+_NAME_RUN = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?"
+    r"(?:(?:[ -](?:of|for|the|al|el|bin|ibn|abu|de|van|von))*[ -][A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?)*")
+
+
+def english_names(sentence: str, kind: str) -> list[str]:
+    """The names of ``kind`` ("person" or "organisation") an English sentence writes, in reading order.
+
+    Without a model that tags names, the sentence's own signs: an organisation is a capitalised run with a
+    word that names a body ("the Syrian Negotiation Commission"); a person, a run of two to four capitalised
+    words with a role before it or a speech verb after it ("U.N. envoy Staffan de Mistura", "Sergei Lavrov
+    said").
+
+    >>> english_names("U.N. envoy Staffan de Mistura met the High Negotiations Committee in Geneva.", "person")
+    ['Staffan de Mistura']
+    >>> english_names("U.N. envoy Staffan de Mistura met the High Negotiations Committee in Geneva.", "organisation")
+    ['High Negotiations Committee']
+    >>> english_names("Sergei Lavrov said Geneva Talks would go on; Riad Hijab, who leads them, agreed.", "person")
+    ['Sergei Lavrov', 'Riad Hijab']
+    """
+    names = []
+    for match in _NAME_RUN.finditer(sentence):
+        words = match.group(0).split()
+        # A run may begin with what is no part of the name: "Monday for the …", "The …", and for a person
+        # the titles before the name ("British Foreign Secretary Philip Hammond").
+        while words and (words[0].casefold() in TIME_WORDS | NAME_INNER_WORDS | ENGLISH_STOPWORDS):
+            words.pop(0)
+        words = [drop_possessive(w) for w in words]
+        folded = [w.casefold() for w in re.split(r"[ -]", " ".join(words))]
+        is_body = bool(set(folded) & ORGANISATION_WORDS)
+        roles = [i for i, w in enumerate(words) if w.casefold().removesuffix("s") in ROLE_WORDS]
+        # A body with a title in it is a person's title ("Indian Member of Parliament Jayant Sinha").
+        if kind == "organisation" and is_body and len(folded) >= 2 and not roles:
+            names.append(" ".join(words))
+            continue
+        if roles:  # the name follows the last title word, and "of X" belongs to the title ("Secretary of State")
+            start = roles[-1] + 1
+            words = words[start + 2:] if words[start:start + 1] == ["of"] else words[start:]
+        folded = [w.casefold() for w in re.split(r"[ -]", " ".join(words))]
+        if kind == "person" and not is_body and 2 <= len(folded) <= 5 and not set(folded) & PLACE_WORDS and \
+                not set(folded) & (ENGLISH_STOPWORDS | TIME_WORDS) - NAME_INNER_WORDS and \
+                (roles or PERSON_BEFORE.search(sentence[:match.start()]) or PERSON_AFTER.match(sentence[match.end():])):
+            names.append(" ".join(words))
+    return names
 
 
 def resolution_numbers(text: str) -> list[str]:
