@@ -57,3 +57,11 @@ def test_a_list_over_english_news_names_the_people_not_the_quoted_speech():
     text = AnswerWriter(Glossary([])).listing(query("Which people spoke about the talks?", is_list=True,
                                                     list_kind="person"), chosen)
     assert text.splitlines() == ["The documents name the following:", "- Staffan de Mistura [1]", "- George Sabra [2]"]
+
+
+def test_a_list_of_countries_gives_each_in_the_readers_language_and_as_the_sentence_writes_it():
+    chosen = selection("Russia and the United States agreed on the plan.", "وأيدت تركيا الاتفاق.")
+    text = AnswerWriter(Glossary([])).listing(query("ما الدول التي أيدت الخطة؟", "ar", is_list=True,
+                                                    list_kind="country"), chosen)
+    assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- روسيا (Russia) [1]",
+                                 "- الولايات المتحدة (United States) [1]", "- تركيا [2]"]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize
+from snc_qa.countries import Countries
 from snc_qa.glossary import Glossary
 from snc_qa.names import both_scripts
 from snc_qa.pipeline.records import Query, Selection, Unit
@@ -48,6 +49,7 @@ class AnswerWriter:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.analyzer = Analyzer()
+        self.countries = Countries.load()
 
     def reply(self, reply: str, query: Query, selection: Selection) -> str:
         """A checked model reply: names that cross scripts in both, real citations."""
@@ -102,7 +104,8 @@ class AnswerWriter:
 
     def listed_names(self, query: Query, selection: Selection) -> list[str]:
         """Names of the kind asked for, in reading order, each cited: quoted names, else the glossary's names
-        and the names English sentences write (:func:`~snc_qa.pipeline.wording.english_names`).
+        and the names English sentences write (:func:`~snc_qa.pipeline.wording.english_names`); for countries,
+        the countries the sentences name (:mod:`snc_qa.countries`).
 
         A 1.5B model asked to compose or even copy a long list drops and invents items, so lists are built
         without it, from the sentences themselves.
@@ -115,20 +118,30 @@ class AnswerWriter:
         quoted = query.list_kind == "organisation" and \
             sum(len(quoted_names(u.sentence)) for u in selection.units) >= 2
         for unit in selection.units:
-            names = quoted_names(unit.sentence) if quoted else \
-                self.glossary.names_in(unit.sentence, kind=query.list_kind)
+            if query.list_kind == "country":
+                names = [self._country(code, query.language, unit.sentence)
+                         for code in self.countries.named_in(unit.sentence)]
+            else:
+                names = quoted_names(unit.sentence) if quoted else \
+                    self.glossary.names_in(unit.sentence, kind=query.list_kind)
             if query.list_kind == "document":
                 names += [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(unit.sentence)]
-            elif not quoted:
+            elif not quoted and query.list_kind != "country":
                 names += english_names(unit.sentence, query.list_kind)
             for name in names:
                 key = normalize(name)
                 if key in seen or any(key in other for other in seen):
                     continue
                 seen.add(key)
-                shown = self._english_name(name) if query.language == "en" else name
+                shown = self._english_name(name) if query.language == "en" and query.list_kind != "country" else name
                 out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
         return out
+
+    def _country(self, code: str, language: str, sentence: str) -> str:
+        """The country's name in the reader's language, and as the sentence writes it when that is the other."""
+        name = self.countries.name(code, language)
+        other = "en" if language == "ar" else "ar"
+        return f"{name} ({self.countries.name(code, other)})" if detect_language(sentence) == other else name
 
     def _english_name(self, arabic: str) -> str:
         """``English (Arabic)`` when the glossary knows the name, else the name as written."""

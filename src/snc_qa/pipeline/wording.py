@@ -74,6 +74,7 @@ PEOPLE = re.compile(
     r"\b(who|people|persons|speakers|individuals)\b|من تحدث|من حضر|من شارك|المتحدث|الاشخاص|من هم|الحضور",
     re.IGNORECASE,
 )
+COUNTRY_KINDS = re.compile(r"\bcountries\b|(?:^|\s)[وفبل]?(?:ال|لل)?(?:دول|بلدان)(?=\s|$|[؟?،,.])", re.IGNORECASE)
 DOCUMENT_KINDS = re.compile(r"\b(resolutions?|statements?|agreements?|documents)\b|القرار|البيان|الاتفاق", re.I)
 RESOLUTIONS = re.compile(
     r"(?:قرار\S*|resolutions?)(?:\s+\S+){0,3}?\s+((?:\d{3,4})(?:\s*(?:و|and|,|،)\s*\d{3,4})*)", re.IGNORECASE
@@ -99,13 +100,17 @@ def is_list_question(question: str) -> bool:
 
 
 def list_kind(question: str) -> str:
-    """What a list question gathers: ``"person"``, ``"document"`` or ``"organisation"``.
+    """What a list question gathers: ``"person"``, ``"country"``, ``"document"`` or ``"organisation"``.
 
     >>> list_kind("Who spoke at the meeting?"), list_kind("ما القرارات التي ذكرت؟"), list_kind("Which groups met?")
     ('person', 'document', 'organisation')
+    >>> list_kind("ما الدول التي شاركت؟"), list_kind("Which countries attended?")
+    ('country', 'country')
     """
     text = normalize(question)
-    return "person" if PEOPLE.search(text) else "document" if DOCUMENT_KINDS.search(text) else "organisation"
+    if PEOPLE.search(text):
+        return "person"
+    return "country" if COUNTRY_KINDS.search(text) else "document" if DOCUMENT_KINDS.search(text) else "organisation"
 
 
 def strip_citations(text: str) -> str:

@@ -1,0 +1,19 @@
+"""Countries named in Arabic or English sentences, and their names in both languages."""
+
+from snc_qa.countries import Countries
+
+
+def test_countries_are_found_in_either_script_with_clinging_letters_and_short_forms():
+    countries = Countries.load()
+    assert countries.named_in("وبحث الوفد مع السعودية وتركيا دعم سورية.") == ["SA", "TR", "SY"]
+    assert countries.named_in("The U.S. and Britain backed the plan; Jordan hosted it.") == ["US", "GB", "JO"]
+    assert countries.named_in("The Syrian Negotiation Commission met in Geneva.") == []
+
+
+def test_each_country_has_its_name_in_both_languages():
+    countries = Countries.load()
+    assert (countries.name("DE", "en"), countries.name("DE", "ar")) == ("Germany", "ألمانيا")
+
+
+def test_the_united_nations_and_the_european_union_are_no_countries():
+    assert Countries.load().named_in("The United Nations and the European Union met; الأمم المتحدة") == []
