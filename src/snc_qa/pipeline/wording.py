@@ -201,9 +201,10 @@ def english_names(sentence: str, kind: str) -> list[str]:
     """The names of ``kind`` ("person" or "organisation") an English sentence writes, in reading order.
 
     Without a model that tags names, the sentence's own signs: an organisation is a capitalised run with a
-    word that names a body ("the Syrian Negotiation Commission"); a person, a run of two to four capitalised
-    words with a role before it or a speech verb after it ("U.N. envoy Staffan de Mistura", "Sergei Lavrov
-    said").
+    word that names a body ("the Syrian Negotiation Commission"); a person, a run of two to five words, no
+    place's or thing's among them, with a title before it or a speech verb after it ("U.N. envoy Staffan de
+    Mistura", "Sergei Lavrov said"). Not :data:`snc_qa.names._LATIN_NAME`, which matches names across
+    scripts: organisations join their words with "of" and "for", and names here keep their accents.
 
     >>> english_names("U.N. envoy Staffan de Mistura met the High Negotiations Committee in Geneva.", "person")
     ['Staffan de Mistura']
