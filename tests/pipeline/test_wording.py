@@ -20,6 +20,13 @@ def test_list_questions_in_other_phrasings_and_how_many_is_not_one():
         assert not is_list_question(question), question
 
 
+def test_a_plural_that_is_not_what_is_asked_for_makes_no_list_question():
+    assert is_list_question("اذكر أسماء المنظمات المشاركة") and is_list_question("What are the groups that met?")
+    for question in ("اذكر اسم رئيس الهيئة", "اذكر أحد أسباب التأجيل", "إلى ماذا تخضع المستوصفات في غالبية الدول؟",
+                     "What do some people protest against?", "What needs to be done so that members can vote?"):
+        assert not is_list_question(question), question
+
+
 def test_list_kind_follows_what_is_asked_for():
     assert list_kind("Who spoke at the meeting?") == "person"
     assert list_kind("من تحدث في الجلسة؟") == "person"

@@ -50,14 +50,22 @@ DIGIT_WORDS = {
     "7": "seven seventh سبع سبعة سابع", "8": "eight eighth ثمان ثماني ثمانية ثامن", "9": "nine ninth تسع تسعة تاسع",
 }
 
+# A list question asks for the plural itself: the question word, at most three words, then the plural ("Which
+# organisations …", "What are the main groups …"; not "What do some people protest against?", whose people are
+# the subject), or a request for who spoke or attended. In Arabic the plural follows the question or request word
+# at most a word later ("ما هي الدول التي …", "اذكر المنظمات", "أي منظمات"; not "اذكر اسم …", which asks for one
+# name, nor "… في غالبية الدول"). With or without the article or a clinging preposition.
+_LIST_WORDS_EN = (r"organi[sz]ations|groups|bodies|people|persons|speakers|participants|members|attendees|"
+                  r"representatives|resolutions|countries|institutions|associations")
+_LIST_WORDS_AR = (r"منظمات|جهات|هيئات|مؤسسات|جمعيات|متحدثين|متحدثون|مشاركين|مشاركون|حاضرين|حضور|قرارات|اشخاص|"
+                  r"شخصيات|اعضاء|دول|بلدان|منصات|وفود|اسماء")
+_AUXILIARIES = r"do|does|did|can|could|should|must|will|would|has|have|had|needs?"
 LIST_PATTERNS = re.compile(
-    r"(\b(which|what|list|name|all)\b.{0,40}\b(organi[sz]ations|groups|bodies|people|persons|speakers|"
-    r"participants|members|attendees|representatives|resolutions|countries|institutions|associations)\b"
-    r"|\bwho (spoke|attended|took part|participated|was present|were present|talked)\b|\blist\b)"
-    # Arabic plurals with or without the article or a clinging preposition ("منظمات", "المنظمات", "للمنظمات").
-    r"|(?:^|\s)[وفبل]?(?:ال|لل)?(منظمات|جهات|هيئات|مؤسسات|جمعيات|متحدثين|متحدثون|مشاركين|مشاركون|حاضرين|"
-    r"حضور|قرارات|اشخاص|شخصيات|اعضاء|دول|منصات|وفود)(?=\s|$|[؟?،,.])"
-    r"|من (?:تحدث|تكلم|حضر|شارك|تحدثوا|حضروا|شاركوا)|(?:^|\s)اذكر|(?:^|\s)عدد اسماء",
+    rf"\b(?:which|what|list|name|all)\b(?:\s+(?!(?:{_AUXILIARIES})\b)[\w'’-]+){{0,3}}\s+(?:{_LIST_WORDS_EN})\b"
+    r"|\bwho (?:spoke|attended|took part|participated|was present|were present|talked)\b|^\s*list\b"
+    rf"|(?:^|\s)(?:ما|ماهي|ما هي|ما هم|اي|من هم|من هي|اذكر|عدد)\s+(?:\S+\s+)?[وفبل]?(?:ال|لل)?(?:{_LIST_WORDS_AR})"
+    r"(?=\s|$|[؟?،,.])"
+    r"|من (?:تحدث|تكلم|حضر|شارك|تحدثوا|حضروا|شاركوا)",
     re.IGNORECASE,
 )
 # "How many …" asks for a count, not for the items: it is answered from the sentence that gives the number.
