@@ -17,3 +17,7 @@ def test_each_country_has_its_name_in_both_languages():
 
 def test_the_united_nations_and_the_european_union_are_no_countries():
     assert Countries.load().named_in("The United Nations and the European Union met; الأمم المتحدة") == []
+
+
+def test_a_continent_is_no_country():
+    assert Countries.load().named_in("Talks in South America and أمريكا اللاتينية") == []
