@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--lists", type=Path, default=LISTS, help="list questions with the names they should give")
     parser.add_argument("--generator", default="extractive", choices=["extractive", "local", "openai"])
     parser.add_argument("-k", type=int, default=5)
+    parser.add_argument("--no-glossary", action="store_true", help="switch the bundled glossary off")
     args = parser.parse_args()
     quiet()
     from snc_qa import Assistant
@@ -47,9 +48,15 @@ def main() -> None:
         for path in [*news, FOUNDING]:
             shutil.copy(path, docs / path.name)
         assistant = Assistant(documents_dir=docs, index_dir=Path(work) / "index", generator=args.generator)
+        if args.no_glossary:
+            from snc_qa.glossary import Glossary
+
+            assistant.retriever.glossary = Glossary([])
+            assistant.answerer_for(None).glossary = Glossary([])
         assistant.index()
         print(machine_line())
-        print(f"{len(news)} news items + the founding document; questions: {args.questions.name}")
+        print(f"{len(news)} news items + the founding document; questions: {args.questions.name}"
+              f"{'; glossary off' if args.no_glossary else ''}")
         report = evaluate(assistant, args.questions, k=args.k)
         print(report.table())
         print("\nquestions that name a time: first source's date")

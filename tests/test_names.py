@@ -1,6 +1,6 @@
 """Names across scripts in replies: the document's spelling beside the model's, for any document."""
 
-from snc_qa.names import both_scripts, question_names
+from snc_qa.names import arabic_person_names, both_scripts, question_names, romanizer
 
 
 def test_an_arabic_reply_from_an_english_passage_gets_the_latin_names():
@@ -28,3 +28,10 @@ def test_the_names_of_a_question_are_its_capitalised_words_after_the_first():
     # Times are no subject, "UN" is too short to tell by, a possessive and a hyphenated name count by their parts.
     assert question_names("What did the UN say on Monday in March?") == []
     assert question_names("Whom did Al-Assad's envoy meet?") == ["Assad"]
+
+
+def test_arabic_people_are_named_by_their_titles_and_the_comma_after_their_names():
+    sentence = "بدوره، تحدّث رئيس منظمة “مواطنون من أجل أمريكا آمنة” بكر غبيس، عن تركيز المنظمة على التواصل."
+    assert arabic_person_names(sentence, romanizer()) == ["بكر غبيس"]
+    # Common words that are also given names ("حرب") make no person without a name after them.
+    assert arabic_person_names("وقال الباحث إن حرب الخلافة بدأت دوراً أكبر.", romanizer()) == []

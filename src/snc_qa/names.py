@@ -244,6 +244,73 @@ _SHARED: Romanizer | None = None
 _SHARED_LOCK = threading.Lock()
 
 
+#: What stands before a person's name in Arabic news text: a title or role ("رئيس الهيئة الدكتور بدر جاموس",
+#: "المدير التنفيذي لـ “وحدة دعم الاستقرار” منذر سلال") or a verb of speaking ("وتحدث …"), normalised.
+_ARABIC_PERSON_CUE_TEXT = """
+رئيس رئيسة الرئيس مدير مديرة المدير المديرة عضو عضوة منسق منسقة المنسق المنسقة المتحدث المتحدثة الناطق
+وزير وزيرة الوزير المبعوث سفير السفير الأمين نائب ممثل ممثلة الدكتور الدكتورة السيد السيدة المهندس الشيخ
+العميد اللواء العقيد القائد مسؤول المسؤول مؤسس الباحث الباحثة الصحفي الصحفية الناشط الناشطة
+قال قالت تحدث تحدثت أكد أكدت قدم قدمت أشار أشارت أوضح أوضحت أضاف أضافت اعتبر اعتبرت صرح صرحت
+"""
+_ARABIC_PERSON_CUES = frozenset(normalize(w) for w in _ARABIC_PERSON_CUE_TEXT.split())
+#: How many words before a name its cue may stand: a role and the body it is held in come first ("المدير
+#: المسؤول عن التخطيط السياسي والعلاقات الحكومية لـ “التحالف الأمريكي لأجل سوريا”، و”المجلس السوري الأمريكي”
+#: محمد علاء غانم": fifteen back).
+ARABIC_CUE_WINDOW = 16
+_TANWEEN = re.compile("[\u064b-\u064d]|اً$")
+
+
+def arabic_person_names(sentence: str, romanize: Romanizer) -> list[str]:
+    """People an Arabic sentence names, without a list of them: a given name the name dictionary knows, then
+    more words of the name, with a title, role or verb of speaking before it.
+
+    The next word must be a name the dictionary knows, a family name of the form "ال…ي" ("القنواتي"), or a
+    word the name ends with before a comma, as news text sets a name off ("بكر غبيس، عن …"): many common
+    words are also given names ("حرب", "علم"), so a known first word is not enough. A run that starts with the
+    article is an adjective ("المجتمع المدني"), and a word with tanween is no name ("دوراً").
+
+    >>> arabic_person_names("وخلال اللقاء قدّم رئيس الهيئة الدكتور بدر جاموس إحاطة عامة.", romanizer())
+    ['بدر جاموس']
+    >>> arabic_person_names("وتحدّثت المديرة المشاركة في منظمة “النساء الآن” لبنى القنواتي عن المنظمة.", romanizer())
+    ['لبنى القنواتي']
+    >>> arabic_person_names("عقدت الهيئة اجتماعاً مع ممثلي منظمات مجتمع مدني سورية.", romanizer())
+    []
+    """
+    words = list(_ARABIC_RUN.finditer(sentence))
+    known = romanize.spellings(m.group(0) for m in words)
+    skip = _normalized_arabic_stopwords() | _ARABIC_PERSON_CUES
+
+    def usable(match: re.Match[str]) -> bool:
+        return normalize(match.group(0)) not in skip and not _TANWEEN.search(match.group(0))
+
+    names, i = [], 0
+    while i < len(words):
+        first = words[i]
+        if not known[first.group(0)] or first.group(0).startswith("ال") or not usable(first) or \
+                not _arabic_cue(words[max(0, i - ARABIC_CUE_WINDOW):i]):
+            i += 1
+            continue
+        run = [first]
+        while i + len(run) < len(words) and len(run) < 4:
+            nxt = words[i + len(run)]
+            if sentence[run[-1].end():nxt.start()].strip() or not usable(nxt):
+                break
+            word = nxt.group(0)
+            ends = sentence[nxt.end():nxt.end() + 2].lstrip()[:1] in ("،", ",")
+            if not (known[word] or (word.startswith("ال") and word.endswith("ي")) or (len(run) == 1 and ends)):
+                break
+            run.append(nxt)
+        if len(run) >= 2:
+            names.append(" ".join(m.group(0) for m in run))
+        i += len(run)
+    return names
+
+
+def _arabic_cue(before: list[re.Match[str]]) -> bool:
+    return any(w in _ARABIC_PERSON_CUES or (w[:1] in "وفبل" and w[1:] in _ARABIC_PERSON_CUES)
+               for w in (normalize(m.group(0)) for m in before))
+
+
 def romanizer() -> Romanizer:
     """The process's romanizer (its per-word memory is shared by every index rebuilt in the process)."""
     global _SHARED

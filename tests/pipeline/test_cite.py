@@ -65,3 +65,11 @@ def test_a_list_of_countries_gives_each_in_the_readers_language_and_as_the_sente
                                                     list_kind="country"), chosen)
     assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- روسيا (Russia) [1]",
                                  "- الولايات المتحدة (United States) [1]", "- تركيا [2]"]
+
+
+def test_a_list_of_people_in_arabic_sentences_needs_no_glossary():
+    chosen = selection("وخلال اللقاء قدّم رئيس الهيئة الدكتور بدر جاموس إحاطة عامة.",
+                       "ومن جهته، قدّم المدير التنفيذي لـ “وحدة دعم الاستقرار” منذر سلال، خلاصة عن عمل الوحدة.")
+    text = AnswerWriter(Glossary([])).listing(query("من تحدث في اللقاء؟", "ar", is_list=True, list_kind="person"),
+                                              chosen)
+    assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- بدر جاموس [1]", "- منذر سلال [2]"]

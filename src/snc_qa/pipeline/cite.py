@@ -15,7 +15,7 @@ import numpy as np
 from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize
 from snc_qa.countries import Countries
 from snc_qa.glossary import Glossary
-from snc_qa.names import both_scripts
+from snc_qa.names import arabic_person_names, both_scripts, romanizer
 from snc_qa.pipeline.records import Query, Selection, Unit
 from snc_qa.pipeline.wording import (
     CITATION,
@@ -104,8 +104,9 @@ class AnswerWriter:
 
     def listed_names(self, query: Query, selection: Selection) -> list[str]:
         """Names of the kind asked for, in reading order, each cited: quoted names, else the glossary's names
-        and the names English sentences write (:func:`~snc_qa.pipeline.wording.english_names`); for countries,
-        the countries the sentences name (:mod:`snc_qa.countries`).
+        and the names the sentences write (:func:`~snc_qa.pipeline.wording.english_names`, and for people
+        :func:`~snc_qa.names.arabic_person_names`); for countries, the countries they name
+        (:mod:`snc_qa.countries`).
 
         A 1.5B model asked to compose or even copy a long list drops and invents items, so lists are built
         without it, from the sentences themselves.
@@ -128,6 +129,8 @@ class AnswerWriter:
                 names += [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(unit.sentence)]
             elif not quoted and query.list_kind != "country":
                 names += english_names(unit.sentence, query.list_kind)
+                if query.list_kind == "person":
+                    names += arabic_person_names(unit.sentence, romanizer())
             for name in names:
                 key = normalize(name)
                 if key in seen or any(key in other for other in seen):
