@@ -145,8 +145,7 @@ class ReplyCheck:
         # What the reply draws on is the sentences it cites, or all when it cites none.
         drawn_on = selection.cited_units(cited) or selection.units
         # A number the question states is no claim of the reply's, when some given passage holds it.
-        stated = set(_NUMBER.findall(_THOUSANDS.sub("", normalize(query.standalone)))) & \
-            set(_NUMBER.findall(source_text))
+        stated = set(numbers_in(query.standalone)) & set(_NUMBER.findall(source_text))
         if number := self.uncited_number(body, drawn_on, stated):
             return f"the number {number} is not in the passages it cites"
         if unknown := self.unsupported_names(body, query, selection) or \
@@ -244,7 +243,7 @@ class ReplyCheck:
         """
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
         numbers, stems = set(_NUMBER.findall(text)).union(stated), None
-        for number in _NUMBER.findall(_THOUSANDS.sub("", normalize(body))):
+        for number in numbers_in(body):
             if number in numbers:
                 continue
             stems = stems if stems is not None else set(self.analyzer.tokens(text))
@@ -354,6 +353,15 @@ class ReplyCheck:
                 continue
             unknown.append(word)
         return unknown
+
+
+def numbers_in(text: str) -> list[str]:
+    """The numbers of ``text`` as :data:`_NUMBER` reads them, thousands separators dropped ("2,580,000" → "2580000").
+
+    >>> numbers_in("In 1998, 2,580,000 people signed; 3.62 on average.")
+    ['1998', '2580000', '3.62']
+    """
+    return _NUMBER.findall(_THOUSANDS.sub("", normalize(text)))
 
 
 def _latin_words(text: str) -> set[str]:
