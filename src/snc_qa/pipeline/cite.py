@@ -119,26 +119,27 @@ class AnswerWriter:
         quoted = query.list_kind == "organisation" and \
             sum(len(quoted_names(u.sentence)) for u in selection.units) >= 2
         for unit in selection.units:
-            if query.list_kind == "country":
-                names = [self._country(code, query.language, unit.sentence)
-                         for code in self.countries.named_in(unit.sentence)]
-            else:
-                names = quoted_names(unit.sentence) if quoted else \
-                    self.glossary.names_in(unit.sentence, kind=query.list_kind)
-            if query.list_kind == "document":
-                names += [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(unit.sentence)]
-            elif not quoted and query.list_kind != "country":
-                names += english_names(unit.sentence, query.list_kind)
-                if query.list_kind == "person":
-                    names += arabic_person_names(unit.sentence, romanizer())
-            for name in names:
+            for name in self._names_in(unit.sentence, query, quoted):
                 key = normalize(name)
                 if key in seen or any(key in other for other in seen):
                     continue
                 seen.add(key)
-                shown = self._english_name(name) if query.language == "en" and query.list_kind != "country" else name
+                shown = self._english_name(name) if query.language == "en" else name
                 out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
         return out
+
+    def _names_in(self, sentence: str, query: Query, quoted: bool) -> list[str]:
+        """The names of the kind asked for that one sentence holds, in the order ``listed_names`` takes them."""
+        kind = query.list_kind
+        if kind == "country":
+            return [self._country(code, query.language, sentence) for code in self.countries.named_in(sentence)]
+        if quoted:
+            return quoted_names(sentence)
+        names = self.glossary.names_in(sentence, kind=kind)
+        if kind == "document":
+            return names + [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(sentence)]
+        names += english_names(sentence, kind)
+        return names + arabic_person_names(sentence, romanizer()) if kind == "person" else names
 
     def _country(self, code: str, language: str, sentence: str) -> str:
         """The country's name in the reader's language, and as the sentence writes it when that is the other."""
