@@ -33,11 +33,11 @@ local model, and through the plain LangChain chain of the same run (the naive de
 stuffed into LangChain's RAG-tutorial prompt, the same GGUF; ``_common.plain_rag_chain``), taking turns.
 Printed per direction: the share of answers that are right (they hold XQuAD's answer, in either
 language, and are written in the question's language), that hold the answer in any language, that
-are wrong and shown as the answer (grounded), that are refused (the closest passage or "not found"
-instead), that are refused though the model's own reply was right, and seconds per answer; for
-left-out questions, the share refused (snc-qa: ``grounded`` is False; the plain chain: it says it
-does not know). About 6 s an answer for snc-qa, 20–40 s for the
-plain chain on a 2-core machine::
+are wrong (they hold it in no language) and shown as the answer (grounded), that are refused (the
+closest passage or "not found" instead), that are refused though the model's own reply was right,
+and seconds per answer; for left-out questions, the share refused (snc-qa: ``grounded`` is False; the
+plain chain: it says it does not know). About 6 s an answer for snc-qa, 20–40 s for the plain chain on
+a 2-core machine::
 
     .venv/bin/python benchmarks/corpus_qa.py --sets mixed --limit 200 --answers 10   # quick (~15 min)
     .venv/bin/python benchmarks/corpus_qa.py --sets mixed --answers 40 --json out.json
@@ -398,7 +398,7 @@ def answers_table(replies: list[Reply]) -> str:
                 n = len(mine)
                 lines.append(f"{system:<12} {direction:<9} {sum(r.right for r in mine) / n:>7.2f} "
                              f"{sum(r.holds_gold for r in mine) / n:>19.2f} "
-                             f"{sum(not r.refused and not r.right for r in mine) / n:>17.2f} "
+                             f"{sum(not r.refused and not r.holds_gold for r in mine) / n:>17.2f} "
                              f"{sum(r.refused for r in mine) / n:>8.2f} "
                              f"{sum(r.passage_holds for r in mine) / n:>15.2f} "
                              f"{sum(r.reply_right for r in mine) / n:>20.2f} "
@@ -426,12 +426,13 @@ def answer_verdicts(replies: list[Reply]) -> list[str]:
             n = len(answerable)
             wrong = sum(r.refused for r in answerable) / n
             right = sum(r.right for r in answerable) / n
-            shown = sum(not r.refused and not r.right for r in answerable) / n
+            shown = sum(not r.refused and not r.holds_gold for r in answerable) / n
+            other = sum(r.holds_gold and not r.right for r in answerable) / n
             lost = sum(r.reply_right for r in answerable) / n
             kept = sum(r.passage_holds for r in answerable) / n
             lines.append(f"{system}: answerable wrongly refused {wrong:.2f} (target ≤ {TARGET_WRONGLY_REFUSED:.2f}) "
                          f"{'PASS' if wrong <= TARGET_WRONGLY_REFUSED else 'FAIL'}; right {right:.2f} overall, "
-                         f"a wrong answer shown as the answer {shown:.2f}"
+                         f"right but in the other language {other:.2f}, a wrong answer shown as the answer {shown:.2f}"
                          + (f", refused though the model's reply was right {lost:.2f}, refused with a passage "
                             f"that holds the answer {kept:.2f}" if any(r.model_reply for r in answerable) else ""))
     return lines
