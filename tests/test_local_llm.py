@@ -65,3 +65,27 @@ def test_a_document_cannot_take_over_the_answers(tmp_path, local_assistant):
         answer = assistant.ask(question)
         assert "HACKED" not in answer.text
         assert contains_any(answer.text, ["عبد الرحمن الحاج", "Jamous", "جاموس"])
+
+
+NEWS = ("Syrian civil society groups meet in Gaziantep\n\n"
+        "The Cedar Forum, a network of Syrian civil society groups, met in Gaziantep on Monday. "
+        "Its coordinator, Lina Haddad, said the forum would open an office in Idlib next spring. "
+        "Omar Saleh, a spokesman for the council, accused Russia of blocking aid convoys.\n")
+
+
+def test_an_arabic_question_on_english_news_gets_no_answer_that_is_not_one(tmp_path, local_assistant):
+    from snc_qa import Assistant
+
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    (docs / "2024-03-04-cedar-forum.en.txt").write_text(NEWS, encoding="utf-8")
+    assistant = Assistant(documents_dir=docs, index_dir=tmp_path / "index", generator="local")
+    assistant._generator = local_assistant.generator  # share the loaded model: one llama.cpp context
+    assistant.index()
+    answer = assistant.ask("من هي منسقة منتدى الأرز؟")
+    # Whatever the model makes of it, what is shown as the answer names her as the news item writes it: an
+    # English reply that restated the question's subject ("The Cedar Forum is a network …") was shown as grounded
+    # by a version that answered such questions in the sentence's words (see the README).
+    assert not answer.grounded or "Lina Haddad" in answer.text
+    recipe = assistant.ask("ما هي طريقة تحضير الحمص بالطحينة؟")
+    assert not recipe.grounded
