@@ -49,7 +49,11 @@ class AnswerWriter:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.analyzer = Analyzer()
-        self.countries = Countries.load()
+
+    @property
+    def countries(self) -> Countries:
+        """Loaded when a list of countries is first asked for (CLDR's names: about 50 ms), then shared."""
+        return Countries.load()
 
     def reply(self, reply: str, query: Query, selection: Selection) -> str:
         """A checked model reply: names that cross scripts in both, real citations."""
