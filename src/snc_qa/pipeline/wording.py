@@ -229,7 +229,7 @@ def english_names(sentence: str, kind: str) -> list[str]:
         while words and (words[0].casefold() in TIME_WORDS | NAME_INNER_WORDS | ENGLISH_STOPWORDS):
             words.pop(0)
         words = [drop_possessive(w) for w in words]
-        folded = [w.casefold() for w in re.split(r"[ -]", " ".join(words))]
+        folded = _folded_parts(words)
         is_body = bool(set(folded) & ORGANISATION_WORDS)
         roles = [i for i, w in enumerate(words) if w.casefold().removesuffix("s") in ROLE_WORDS]
         # A body with a title in it is a person's title ("Indian Member of Parliament Jayant Sinha").
@@ -239,12 +239,17 @@ def english_names(sentence: str, kind: str) -> list[str]:
         if roles:  # the name follows the last title word, and "of X" belongs to the title ("Secretary of State")
             start = roles[-1] + 1
             words = words[start + 2:] if words[start:start + 1] == ["of"] else words[start:]
-        folded = [w.casefold() for w in re.split(r"[ -]", " ".join(words))]
+        folded = _folded_parts(words)
         if kind == "person" and not is_body and 2 <= len(folded) <= 5 and not set(folded) & PLACE_WORDS and \
                 not set(folded) & (ENGLISH_STOPWORDS | TIME_WORDS) - NAME_INNER_WORDS and \
                 (roles or PERSON_BEFORE.search(sentence[:match.start()]) or PERSON_AFTER.match(sentence[match.end():])):
             names.append(" ".join(words))
     return names
+
+
+def _folded_parts(words: list[str]) -> list[str]:
+    """The words of a name, hyphenated parts apart, casefolded: "Al-Assad Regime" → ["al", "assad", "regime"]."""
+    return [w.casefold() for w in re.split(r"[ -]", " ".join(words))]
 
 
 def resolution_numbers(text: str) -> list[str]:
