@@ -12,7 +12,7 @@ from snc_qa.retrieval import (
     CENTROID_PRIOR_PASSAGES,
     LEXICAL_EVIDENCE_FLOOR,
     LEXICAL_EVIDENCE_WEIGHT,
-    SAME_LANGUAGE_LEXICAL_WEIGHT,
+    SAME_LANGUAGE_HANDICAP,
     LanguageStats,
     Retriever,
     fuse_scores,
@@ -138,7 +138,28 @@ def test_same_language_lexical_hit_decides_between_close_dense_hits():
     assert fused[1] > fused[0]
     # The language's best keeps its calibrated dense level: BM25 reorders, it does not lift the language.
     assert fused.max() == pytest.approx(0.040)
-    assert fused[1] - fused[0] == pytest.approx(SAME_LANGUAGE_LEXICAL_WEIGHT * (1 - 3 / 12) - 0.005)
+    # and the one it moved down takes the language's next dense score, less the handicap of passages in
+    # the question's language after its first.
+    assert fused[0] == pytest.approx(0.035 - SAME_LANGUAGE_HANDICAP)
+
+
+def test_a_lexical_first_does_not_push_the_rest_of_its_language_below_the_other():
+    # A weak Arabic passage that BM25 puts first (it shares the question's common words) must not drag a
+    # strong Arabic one below a weaker English passage: XQuAD questions whose answer was the second-best
+    # Arabic passage fell out of the top 5 that way.
+    four = np.array(["ar", "ar", "ar", "en"], dtype=object)
+    fused = fuse_scores(np.array([0.030, 0.060, 0.058, 0.045]), four, "ar", [(0, 12.0)])
+    assert list(np.argsort(-fused)) == [0, 1, 3, 2]
+    # Its language's scores are those dense search gave it, in BM25's order: no more of them than before
+    # stand above the English passage.
+    handicap = np.array([0.0, SAME_LANGUAGE_HANDICAP, SAME_LANGUAGE_HANDICAP])  # the first, then the others
+    assert sorted(fused[:3] + handicap) == pytest.approx([0.030, 0.058, 0.060])
+
+
+def test_the_other_language_s_best_comes_before_the_question_language_s_close_seconds():
+    three = np.array(["ar", "ar", "en"], dtype=object)
+    fused = fuse_scores(np.array([0.060, 0.055, 0.050]), three, "ar", [])
+    assert list(np.argsort(-fused)) == [0, 2, 1]
 
 
 def test_lexical_hit_in_the_question_language_cannot_outvote_the_other_language():
