@@ -23,12 +23,15 @@ from importlib import resources
 from babel import Locale
 
 from snc_qa.arabic import normalize
+from snc_qa.tables import rows
 
 #: CLDR's codes for what is no country: the United Nations, the European Union, the Eurozone, outlying Oceania,
 #: pseudo-locales and "unknown".
 NOT_COUNTRIES = frozenset({"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"})
 #: Clinging letters an Arabic word may carry before a country's name ("وروسيا", "بسورية", "للسعودية").
 _ARABIC_CLITICS = "(?:[وفبل]|لل|ول|وب)?"
+#: The short forms and other spellings beside CLDR's names, in the package (code<TAB>name).
+COUNTRY_NAMES = "data/country_names.tsv"
 
 
 class Countries:
@@ -56,11 +59,8 @@ class Countries:
         english, arabic = Locale("en").territories, Locale("ar").territories
         names = {code: {"en": english[code], "ar": arabic[code]} for code in english
                  if len(code) == 2 and code.isalpha() and code in arabic and code not in NOT_COUNTRIES}
-        extra = []
-        for line in resources.files("snc_qa").joinpath("data/country_names.tsv").read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                code, name = line.split("\t", 1)
-                extra.append((code.strip(), name.strip()))
+        text = resources.files("snc_qa").joinpath(COUNTRY_NAMES).read_text("utf-8")
+        extra = [(code, name) for code, name, *_ in rows(text, f"src/snc_qa/{COUNTRY_NAMES}", 2, "code<TAB>name")]
         return cls(names, extra)
 
     def named_in(self, sentence: str) -> list[str]:

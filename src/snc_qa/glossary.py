@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from snc_qa.arabic import LETTER_VARIANTS, normalize
+from snc_qa.tables import rows
 
 # An English possessive right after a name: "Jamous's", "Jamous'", "Jamous’s".
 _POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
@@ -109,14 +110,7 @@ class Glossary:
     @staticmethod
     def _parse(text: str, name: str) -> list[Entry]:
         entries = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = [f.strip() for f in line.split("\t")]
-            if len(fields) < 2 or not fields[0] or not fields[1]:
-                raise GlossaryError(
-                    f"{name}:{number}: expected 'Arabic<TAB>English[<TAB>aliases[<TAB>kind[<TAB>quoted]]]'."
-                )
+        for fields in rows(text, name, 2, "Arabic<TAB>English[<TAB>aliases[<TAB>kind[<TAB>quoted]]]", GlossaryError):
             aliases = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) > 2 else ()
             kind = fields[3].lower() if len(fields) > 3 else ""
             quoted = len(fields) > 4 and fields[4].lower() == "quoted"
