@@ -47,8 +47,9 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_WORD = re.compile("^[\u0621-\u064a\u0671-\u06d3]+$")
-# Larkey's light10 stemmer (over normalised text, so ة is already ه).
-_LIGHT_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+#: The article, alone or after a clinging letter, longest first: what the light stemmer and name keys strip.
+ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# The rest of Larkey's light10 stemmer (over normalised text, so ة is already ه).
 _LIGHT_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 
 _AR_STOP_TEXT = """
@@ -112,7 +113,7 @@ class Analyzer:
     def _stem_arabic(word: str) -> str:
         if len(word) > 3 and word.startswith("و"):
             word = word[1:]
-        for prefix in _LIGHT_PREFIXES:
+        for prefix in ARTICLES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
                 word = word[len(prefix):]
                 break
@@ -142,7 +143,7 @@ class Analyzer:
 
 #: Letters that cling to the front of an Arabic word (and, by, for, like, so) and that the light stemmer
 #: keeps unless an article follows them.
-_CLINGING = frozenset("وفبلك")
+CLINGING_LETTERS = frozenset("وفبلك")
 #: How many letters an ending the light stemmer leaves (tanween alif, a dual or plural ending) may differ by.
 _LOOSE_ENDING = 2
 
@@ -162,7 +163,7 @@ def same_stem(a: str, b: str) -> bool:
     if len(short) < 3 or len(long) - len(short) > _LOOSE_ENDING:
         return False
     start = long.find(short)
-    return start >= 0 and all(c in _CLINGING for c in long[:start]) and \
+    return start >= 0 and all(c in CLINGING_LETTERS for c in long[:start]) and \
         len(long) - start - len(short) <= _LOOSE_ENDING
 
 
@@ -217,7 +218,6 @@ _AR_KEY = {
 _LATIN_DIGRAPHS = (("sch", "s"), ("ph", "f"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ck", "k"), ("x", "ks"),
                    ("q", "k"), ("v", "f"), ("p", "b"), ("z", "s"), ("j", "g"))
 _LATIN_KEPT = frozenset("bftdskglmnr")
-_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 #: Keys shorter than this match too many unrelated words to be worth searching for.
 MIN_KEY_LENGTH = 3
@@ -247,7 +247,7 @@ def phonetic_key(word: str) -> str:
 
 
 def _without_article(word: str) -> str:
-    for article in _ARTICLES:
+    for article in ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= 3:
             return word[len(article):]
     return word

@@ -71,7 +71,7 @@ QUESTION_CUT = {
 
 
 def clean_question(question: str) -> str:
-    """The question without control characters or broken surrogates, spaces folded, length capped.
+    r"""The question without control characters or broken surrogates, spaces folded, length capped.
 
     An overlong message keeps its end: after a long paste, the question is what was typed last.
 

@@ -34,7 +34,14 @@ import threading
 from collections.abc import Iterable
 from itertools import pairwise
 
-from snc_qa.arabic import ENGLISH_STOPWORDS, MIN_KEY_LENGTH, _normalized_arabic_stopwords, normalize, phonetic_key
+from snc_qa.arabic import (
+    CLINGING_LETTERS,
+    ENGLISH_STOPWORDS,
+    MIN_KEY_LENGTH,
+    _normalized_arabic_stopwords,
+    normalize,
+    phonetic_key,
+)
 from snc_qa.documents import EN_MONTHS
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
@@ -307,7 +314,7 @@ def arabic_person_names(sentence: str, romanize: Romanizer) -> list[str]:
 
 
 def _arabic_cue(before: list[re.Match[str]]) -> bool:
-    return any(w in _ARABIC_PERSON_CUES or (w[:1] in "وفبل" and w[1:] in _ARABIC_PERSON_CUES)
+    return any(w in _ARABIC_PERSON_CUES or (w[:1] in CLINGING_LETTERS and w[1:] in _ARABIC_PERSON_CUES)
                for w in (normalize(m.group(0)) for m in before))
 
 

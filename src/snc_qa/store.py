@@ -59,7 +59,7 @@ PAGE = 10_000
 def marked(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
     """Passage vectors with their language marker appended.
 
-    >>> marked(np.array([[1.0, 0.0]]), ["en"]).tolist()
+    >>> marked(np.array([[1.0, 0.0]]), ["en"]).astype(float).round(3).tolist()
     [[1.0, 0.0, 0.0, 0.1]]
     """
     vectors = np.asarray(vectors, dtype=np.float32)
