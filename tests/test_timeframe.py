@@ -24,9 +24,18 @@ def test_times_named_in_either_language(question, start, end):
 
 
 @pytest.mark.parametrize("question", ["What is the most recent statement?", "ما هو آخر بيان للهيئة؟",
-                                      "What did the latest meeting decide?", "ما أحدث خبر عن المفاوضات؟"])
+                                      "What did the latest meeting decide?", "ما أحدث خبر عن المفاوضات؟",
+                                      "What did the last round of talks achieve?", "ماذا تضمن البيان الأخير؟",
+                                      "ما آخر المستجدات؟", "What's the latest?", "Who spoke recently?"])
 def test_the_newest_documents_asked_for(question):
     assert parse_timeframe(question, TODAY) == TimeFrame(latest=True)
+
+
+@pytest.mark.parametrize("question", ["When did the last ice age end?", "متى انتهت الفترة الجليدية الأخيرة؟",
+                                      "من كان آخر رئيس وزراء لألمانيا الشرقية؟", "What is the latest epoch called?",
+                                      "قارن مع نص آخر", "ماذا أحدث القرار؟"])
+def test_last_that_describes_the_subject_asks_for_no_time(question):
+    assert parse_timeframe(question, TODAY) is None
 
 
 @pytest.mark.parametrize("question", ["Which resolutions were cited, 2118 or 2254?", "ما هو القرار 2254؟",

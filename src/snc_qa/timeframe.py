@@ -38,9 +38,18 @@ _YEAR_ONLY = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
 _LAST_YEAR = re.compile(r"\blast year\b|\bprevious year\b|العام الماضي|السنه الماضيه|العام السابق")
 _THIS_YEAR = re.compile(r"\bthis year\b|هذا العام|العام الحالي|هذه السنه|السنه الحاليه")
 _LAST_MONTH = re.compile(r"\blast month\b|الشهر الماضي|الشهر السابق")
+#: What a question asks "the latest" of when it asks for the newest documents: news and what news reports. "Last"
+#: and "آخر" / "الأخير" alone mostly describe the subject ("the last ice age", "آخر رئيس وزراء", "نص آخر"), and
+#: taken for "the newest documents" they put recent passages before the one that answers (34 of the 3,844
+#: mixed XQuAD retrievals, the answer at rank 1 in 26 of them, at rank 3 to 6 or gone after).
+_NEWS_EN = (r"(?:statements?|meetings?|news|reports?|items?|documents?|communiques?|announcements?|updates?|"
+            r"developments?|briefings?|rounds?|sessions?|talks|conferences?|visits?|press releases?)")
+_NEWS_AR = (r"(?:بيان|بيانات|اجتماع|اجتماعات|لقاء|لقاءات|خبر|اخبار|تقرير|تقارير|تصريح|تصريحات|وثيقه|وثائق|"
+            r"جوله|جولات|جلسه|جلسات|مؤتمر|زياره|مستجدات|تطورات|اعلان)")
 _LATEST = re.compile(
-    r"\b(most recent|latest|newest|last (?:statement|meeting|news|report|item|document|communique)|recently)\b"
-    r"|(?:^|\s)(?:اخر|احدث|الاخير|الاخيره|مؤخرا)(?:\s|$|[؟?.،])"
+    rf"\b(?:most recent|recently|(?:latest|newest|last)\s+(?:\w+\s+)?{_NEWS_EN}\b|(?:latest|newest)(?=\s*[?.!]?$))"
+    rf"|(?:^|\s)(?:(?:اخر|احدث)\s+(?:ال)?{_NEWS_AR}|(?:ال)?{_NEWS_AR}\s+(?:الاخير|الاخيره|الاحدث)|مؤخرا)"
+    r"(?:\s|$|[؟?.،])"
 )
 # A resolution or article number is no year: "resolution 2254", "القرار 2118".
 _NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}$")
