@@ -178,6 +178,17 @@ def test_a_real_lexical_match_counts_between_languages():
     assert strong[0] == pytest.approx(0.040 + LEXICAL_EVIDENCE_WEIGHT * (1.0 - LEXICAL_EVIDENCE_FLOOR))
 
 
+def test_a_weak_best_match_in_the_question_language_does_not_count_as_a_full_one():
+    # The question's common words ("what", "these protests") are the best match of some passage in any
+    # corpus; given the full lexical weight they put it before a passage that dense search finds clearly
+    # closer (on XQuAD, Arabic questions whose answer then fell out of the top 5).
+    full = 10.0
+    weak = fuse_scores(np.array([0.040, 0.070]), ARABIC2, "ar", [(0, 3.0)], full_match=full)
+    strong = fuse_scores(np.array([0.040, 0.070]), ARABIC2, "ar", [(0, 10.0)], full_match=full)
+    assert weak[1] > weak[0]
+    assert strong[0] > strong[1]
+
+
 def test_lexical_scores_are_scaled_by_the_best_one_of_their_language():
     a = fuse_scores(np.zeros(2), ARABIC2, "ar", [(0, 10.0), (1, 5.0)])
     b = fuse_scores(np.zeros(2), ARABIC2, "ar", [(0, 2.0), (1, 1.0)])

@@ -15,10 +15,12 @@ lexical and name hits) gets one score:
   *average* question of the question's language. Some passages sit close to every question asked in
   the other language ("hubs"); this takes the pull away. The average comes from a few generic questions
   embedded once (``GENERIC_QUESTIONS``);
-* plus BM25 over the chunk and its neighbours (so a chunk is found by the terms its context holds),
-  scaled by the best BM25 score **among the chunks of the same language**: in full when the chunk is in
-  the question's language, at a fraction across scripts, where lexical matches are only the Latin words
-  and digits the text happens to contain.
+* plus BM25 over the chunk and its neighbours (so a chunk is found by the terms its context holds). In the
+  question's language it counts as a share of a **full match** (what a text holding every term of the
+  question would score, or the best match when one scores more), so that a passage sharing only the
+  question's common words gains little; across scripts, where lexical matches are only the Latin words
+  and digits the text happens to contain, as a share of the best match among the chunks of that
+  language, at a fraction of the weight.
 
 BM25 reorders the chunks of one language; it must not decide between languages, since a question always
 shares words with passages in its own language and almost never with the other. So the chunks of each
@@ -458,10 +460,10 @@ def fuse_scores(calibrated: np.ndarray, languages: np.ndarray, question_language
     ``calibrated`` is each candidate's cosine less the question's similarity to its language's average
     chunk; ``languages`` its language. ``lexical``, ``glossary`` and each of ``names`` are (candidate
     index, BM25 score) pairs, best first; lexical scores are scaled by the best one of the candidate's
-    language, the others by their best. ``full_match`` is what a lexical score would be for a text
-    holding every term of the question (:meth:`PassageIndex.full_match`; 0: no lexical evidence between
-    languages). ``hub`` is each candidate's centred pull towards the average question (0 for candidates
-    in the question's language).
+    language, or in the question's language by ``full_match`` when that is more; the others by their best.
+    ``full_match`` is what a lexical score would be for a text holding every term of the question
+    (:meth:`PassageIndex.full_match`; 0: no lexical evidence between languages). ``hub`` is each
+    candidate's centred pull towards the average question (0 for candidates in the question's language).
 
     Within one language the lexical scores reorder the candidates; between languages only the calibrated
     dense scores of each language count (and a real lexical match):
@@ -491,7 +493,10 @@ def fuse_scores(calibrated: np.ndarray, languages: np.ndarray, question_language
     for i, score in lexical:
         if best[languages[i]] > 0:
             weight = SAME_LANGUAGE_LEXICAL_WEIGHT if same[i] else CROSS_LANGUAGE_LEXICAL_WEIGHT
-            fused[i] += weight * score / best[languages[i]]
+            # In the question's language a weak best match (the question's common words) must not count as
+            # a full one: its score counts as a share of what a text holding every question term would get.
+            scale = max(best[languages[i]], full_match) if same[i] else best[languages[i]]
+            fused[i] += weight * score / scale
     for language in dict.fromkeys(languages):
         members = np.flatnonzero(languages == language)
         gain = 0.0
