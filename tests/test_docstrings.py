@@ -15,4 +15,3 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(snc_qa.__path__, "snc_qa.
 def test_the_examples_run(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
-
