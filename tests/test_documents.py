@@ -46,6 +46,14 @@ def test_dates_in_arabic_and_english_text():
     assert find_date("no date here") is None
 
 
+def test_a_date_the_text_speaks_of_is_not_the_document_s_date():
+    running = ("The commission welcomed the agreement that the two delegations signed in Geneva on 28 February "
+               "2008, and called for its full implementation.")
+    assert find_date(running) is None
+    assert find_date(f"GENEVA, 25 January 2016 (Reuters) - {running}") == "2016-01-25"
+    assert find_date(f"بيان صحفي\n٢٥ كانون الثاني ٢٠١٦\n{running}") == "2016-01-25"
+
+
 def test_copyright_footer_is_dropped():
     text = "محتوى مهم.\nجميع الحقوق محفوظة © 2024 هيئة التفاوض"
     assert strip_boilerplate(text) == "محتوى مهم."

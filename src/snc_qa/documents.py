@@ -296,9 +296,27 @@ def strip_boilerplate(text: str) -> str:
     return "\n".join(kept)
 
 
+#: A document's own date stands in a line of its own near the top (a date line, a byline: "10 حزيران 2024",
+#: "Published June 30, 2012 in Geneva"), or at the very start of its first paragraph (a dateline: "GENEVA, 25
+#: January 2016 (Reuters) -"). A date further into a paragraph is one the text speaks of ("… signed on 28 February
+#: 2008 …"), not the document's: 15 of XQuAD's 240 English paragraphs were dated so, and questions naming that
+#: year then preferred them to the paragraph that answers.
+DATE_LINE_CHARS = 120
+DATELINE_CHARS = 40
+
+
 def find_date(text: str, filename: str = "") -> str | None:
-    """An ISO date (YYYY-MM-DD) from the file name or the first lines of the text."""
-    for candidate in (filename, "\n".join(text.splitlines()[:5])):
+    r"""An ISO date (YYYY-MM-DD) from the file name, else from the first lines of the text: a short line, or the
+    start of a longer one (``DATE_LINE_CHARS``, ``DATELINE_CHARS``).
+
+    >>> find_date("Talks resume\nGENEVA, 25 January 2016 (Reuters) - The talks resumed.")
+    '2016-01-25'
+    >>> print(find_date("The assembly elected under the act of 1978 first met in Edinburgh in the old royal "
+    ...                 "high school building on 1 March 1979, two decades later."))
+    None
+    """
+    head = [line if len(line) <= DATE_LINE_CHARS else line[:DATELINE_CHARS] for line in text.splitlines()[:5]]
+    for candidate in (filename, "\n".join(head)):
         if m := _ISO_DATE.search(candidate):
             y, mo, d = (int(g) for g in m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
