@@ -26,7 +26,8 @@ def test_times_named_in_either_language(question, start, end):
 @pytest.mark.parametrize("question", ["What is the most recent statement?", "ما هو آخر بيان للهيئة؟",
                                       "What did the latest meeting decide?", "ما أحدث خبر عن المفاوضات؟",
                                       "What did the last round of talks achieve?", "ماذا تضمن البيان الأخير؟",
-                                      "ما آخر المستجدات؟", "What's the latest?", "Who spoke recently?"])
+                                      "ما آخر المستجدات؟", "وآخر اجتماع؟", "What's the latest?",
+                                      "Who spoke recently?"])
 def test_the_newest_documents_asked_for(question):
     assert parse_timeframe(question, TODAY) == TimeFrame(latest=True)
 
