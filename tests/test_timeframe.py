@@ -40,6 +40,7 @@ def test_last_that_describes_the_subject_asks_for_no_time(question):
 
 
 @pytest.mark.parametrize("question", ["Which resolutions were cited, 2118 or 2254?", "ما هو القرار 2254؟",
+                                      "What does resolution 2254 (2015) call for?", "ماذا يتضمن القرار 2118 (2013)؟",
                                       "Who heads the commission?", "كم عدد المشاركين؟"])
 def test_numbers_that_are_no_year_and_questions_without_a_time(question):
     assert parse_timeframe(question, TODAY) is None

@@ -51,8 +51,9 @@ _LATEST = re.compile(
     rf"|(?:^|\s)(?:[وف]?(?:اخر|احدث)\s+(?:ال)?{_NEWS_AR}|(?:ال)?{_NEWS_AR}\s+(?:الاخير|الاخيره|الاحدث)|مؤخرا)"
     r"(?:\s|$|[؟?.،])"
 )
-# A resolution or article number is no year: "resolution 2254", "القرار 2118".
-_NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}$")
+# A resolution or article number is no year: "resolution 2254", "القرار 2118"; nor the year of a resolution, as
+# the UN cites it: "resolution 2254 (2015)" names the resolution, not a time to search.
+_NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}\(?$")
 
 
 @dataclass(frozen=True)
