@@ -300,7 +300,7 @@ def strip_boilerplate(text: str) -> str:
 #: "Published June 30, 2012 in Geneva"), or at the very start of its first paragraph (a dateline: "GENEVA, 25
 #: January 2016 (Reuters) -"). A date further into a paragraph is one the text speaks of ("… signed on 28 February
 #: 2008 …"), not the document's: 15 of XQuAD's 240 English paragraphs were dated so, and questions naming that
-#: year then preferred them to the paragraph that answers.
+#: year then preferred them to the paragraph that answers (3 still are: they open with a date, as datelines do).
 DATE_LINE_CHARS = 120
 DATELINE_CHARS = 40
 
