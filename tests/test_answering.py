@@ -27,6 +27,12 @@ def test_english_question_over_arabic_source(founding_assistant):
     assert "بدر جاموس (Badr Jamous)" in answer.text  # the English name beside the Arabic, for the reader
 
 
+def test_an_arabic_question_naming_an_english_body_gets_an_arabic_answer(founding_assistant):
+    answer = founding_assistant.ask("من يرأس Syrian Negotiation Commission؟")
+    assert answer.language == "ar" and answer.grounded
+    assert answer.text.startswith("بحسب الوثائق") and "بدر جاموس" in answer.text
+
+
 def test_unanswerable_question_is_not_grounded_and_says_so_in_its_language(founding_assistant):
     en = founding_assistant.ask("What is the capital of France?")
     assert not en.grounded and en.sources == [] and "Paris" not in en.text

@@ -6,6 +6,7 @@ from snc_qa.arabic import (
     name_keys,
     normalize,
     phonetic_key,
+    question_language,
 )
 
 
@@ -44,6 +45,13 @@ def test_detect_language():
     assert detect_language("Who is بدر جاموس?") == "en"
     assert detect_language("ما هو قرار 2254 of the Security Council؟") in {"ar", "en"}
     assert contains_arabic("abc ب") and not contains_arabic("abc")
+
+
+def test_a_question_s_language_is_its_grammar_s_not_its_names():
+    assert question_language("من يرأس Syrian Negotiation Commission؟") == "ar"
+    assert question_language("What is هيئة التفاوض السورية?") == "en"
+    assert question_language('ما الترنيمة التي عنوانها "Ein neues Lied wir heben an"؟') == "ar"
+    assert question_language("ما هو UNHCR؟") == "ar" and question_language("Who is بدر جاموس?") == "en"
 
 
 def test_normalize_hamza_carriers_and_persian_digits():

@@ -39,6 +39,9 @@ def test_markup_in_a_question_or_answer_is_escaped_text():
 def test_each_message_carries_its_own_direction():
     assert 'dir="rtl" lang="ar"' in question_html("من هو رئيس هيئة التفاوض السورية؟")
     assert 'dir="ltr" lang="en"' in question_html("Who gave the briefing?")
+    # A question is in the language of its grammar, whatever script the names it asks about are in.
+    assert 'dir="rtl" lang="ar"' in question_html("من يرأس Syrian Negotiation Commission؟")
+    assert 'dir="ltr" lang="en"' in question_html("What is هيئة التفاوض السورية?")
     assert 'dir="rtl"' in answer_html(_answer("بحسب الوثائق [1]: بدر جاموس.", "ar", [_source()]), "en")
 
 

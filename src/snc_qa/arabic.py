@@ -192,6 +192,31 @@ def detect_language(text: str) -> str:
     return "ar" if arabic > latin else "en"
 
 
+#: A title or name in quotes is no part of the sentence's grammar: "ما هي منظمة "The Day After"؟" is Arabic.
+_QUOTED = re.compile('"[^"]*"|“[^”]*”|«[^»]*»')
+
+
+def question_language(text: str) -> str:
+    """``"ar"`` or ``"en"`` for a question or a reply: the language whose function words it uses more, since the
+    names it asks about may be written in the other script; when they tie, :func:`detect_language`. Quoted titles
+    do not count. (For documents and passages the script of most words is the better measure: Arabic writes
+    fewer function words as words of their own.)
+
+    >>> question_language("من يرأس Syrian Negotiation Commission؟"), question_language("What is هيئة التفاوض السورية؟")
+    ('ar', 'en')
+    >>> question_language('ما هي منظمة "The Day After"؟'), detect_language("من يرأس Syrian Negotiation Commission؟")
+    ('ar', 'en')
+    """
+    unquoted = _QUOTED.sub(" ", text)
+    text = unquoted if _WORD.search(unquoted) else text
+    words = [normalize(w) for w in _WORD.findall(text)]
+    arabic = sum(w in _normalized_arabic_stopwords() for w in words)
+    english = sum(w in ENGLISH_STOPWORDS for w in words)
+    if arabic != english:
+        return "ar" if arabic > english else "en"
+    return detect_language(text)
+
+
 def contains_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
 

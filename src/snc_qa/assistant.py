@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from snc_qa.answering import Answer, Answerer, AnswerReady, Event, History
-from snc_qa.arabic import detect_language
+from snc_qa.arabic import question_language
 from snc_qa.documents import SUPPORTED_SUFFIXES, file_sha256
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
@@ -438,7 +438,7 @@ class Assistant:
 
     def _empty(self, question: str, started: float) -> Answer:
         language = "ar" if _ARABIC_PUNCT.search(question) else "en"
-        if language == "en" and detect_language(question) == "ar":
+        if language == "en" and question_language(question) == "ar":
             language = "ar"
         return Answer(text=EMPTY_QUESTION[language], language=language, grounded=False, sources=[],
                       question=question, generator=self.settings.resolved_generator(),

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from snc_qa.arabic import arabic_keys, detect_language, name_keys, phonetic_key
+from snc_qa.arabic import arabic_keys, name_keys, phonetic_key, question_language
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.names import Romanizer, question_names, romanizer
@@ -360,7 +360,7 @@ class Retriever:
         vector = np.asarray(
             query_embedding if query_embedding is not None else self.embeddings.embed_query(question), dtype=np.float32
         )
-        language = detect_language(question)
+        language = question_language(question)
         # The best chunks on the calibrated scale, every language in one Chroma query (see snc_qa.store);
         # the lexical side meanwhile, with the passages of its hits.
         prior = {lang: float(c @ vector) for lang, c in stats.centroids.items()}

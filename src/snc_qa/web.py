@@ -27,7 +27,7 @@ from typing import Any
 import gradio as gr
 
 from snc_qa.answering import Answer, AnswerReady
-from snc_qa.arabic import detect_language
+from snc_qa.arabic import question_language
 from snc_qa.assistant import AnswerOptions, Assistant, UploadError, clean_question, safe_filename
 from snc_qa.documents import unexpected_reason
 from snc_qa.indexing import IndexProgress
@@ -157,7 +157,7 @@ class ChatApp:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         question = clean_question(message) or "…"
-        language = detect_language(question)
+        language = question_language(question)
         shown = [*self.messages(turns, ui), {"role": "user", "content": question_html(question)},
                  {"role": "assistant", "content": pending_html(language, ui)}]
         yield shown, "", sources_html(None, ui, searching=True), turns

@@ -20,7 +20,7 @@ import time
 from collections.abc import Mapping
 
 from snc_qa.answering import Answer
-from snc_qa.arabic import detect_language
+from snc_qa.arabic import detect_language, question_language
 from snc_qa.indexing import IndexProgress
 from snc_qa.pipeline.wording import CITATION, citations
 from snc_qa.retrieval import Source
@@ -50,7 +50,7 @@ def _wrap(inner: str, language: str, kind: str) -> str:
 
 def question_html(question: str) -> str:
     """A user's question as escaped text, right-to-left when it is mostly Arabic."""
-    language = detect_language(question)
+    language = question_language(question)
     lines = [_inline(line, 0, direction(language)) for line in question.splitlines() or [""]]
     return _wrap(f"<p>{'<br>'.join(lines)}</p>", language, "question")
 

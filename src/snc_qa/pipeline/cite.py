@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize
+from snc_qa.arabic import Analyzer, contains_arabic, detect_language, normalize, question_language
 from snc_qa.countries import Countries
 from snc_qa.glossary import Glossary
 from snc_qa.names import arabic_person_names, both_scripts, romanizer
@@ -60,7 +60,7 @@ class AnswerWriter:
         if query.language == "en":
             reply = self.glossary.in_both_scripts(reply, selection.text())
         reply = both_scripts(reply, selection.text())
-        if detect_language(strip_citations(reply)) != query.language:
+        if question_language(strip_citations(reply)) != query.language:
             reply = f"{OTHER_SCRIPT_LEAD[query.language]} {reply}"
         return fix_citations(reply, selection.sources, self._best_source_for(reply, selection))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from langchain_core.prompts import ChatPromptTemplate
 
-from snc_qa.arabic import detect_language
+from snc_qa.arabic import question_language
 from snc_qa.generators import Generator
 from snc_qa.pipeline.records import History, Query
 from snc_qa.pipeline.wording import is_list_question, list_kind, strip_citations
@@ -37,7 +37,7 @@ class Condenser:
         self.generator = generator
 
     def run(self, question: str, history: History = ()) -> Query:
-        language = detect_language(question)
+        language = question_language(question)
         standalone = question
         if history:
             standalone = f"{history[-1][0]} {question}"
@@ -46,7 +46,7 @@ class Condenser:
                                          for q, a in history[-HISTORY_TURNS:])
                 messages = CONDENSE_PROMPT.format_messages(conversation=conversation, question=question)
                 rewritten = self.generator.complete(messages, max_tokens=60, stop=["\n"]).strip().strip('"')
-                if rewritten and len(rewritten) < 4 * len(question) + 200 and detect_language(rewritten) == language:
+                if rewritten and len(rewritten) < 4 * len(question) + 200 and question_language(rewritten) == language:
                     standalone = rewritten
         listing = is_list_question(standalone)
         return Query(question=question, standalone=standalone, language=language, is_list=listing,
