@@ -107,7 +107,7 @@ class Analyzer:
 
     def __init__(self, stem: bool = True) -> None:
         self.stem = stem
-        self._ar_stop = frozenset(normalize(w) for w in ARABIC_STOPWORDS)
+        self._ar_stop = _normalized_arabic_stopwords()
 
     @staticmethod
     def _stem_arabic(word: str) -> str:
@@ -210,7 +210,8 @@ def question_language(text: str) -> str:
     unquoted = _QUOTED.sub(" ", text)
     text = unquoted if _WORD.search(unquoted) else text
     words = [normalize(w) for w in _WORD.findall(text)]
-    arabic = sum(w in _normalized_arabic_stopwords() for w in words)
+    stop = _normalized_arabic_stopwords()
+    arabic = sum(w in stop for w in words)
     english = sum(w in ENGLISH_STOPWORDS for w in words)
     if arabic != english:
         return "ar" if arabic > english else "en"
