@@ -53,7 +53,8 @@ TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday"
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
-_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "abdul"})
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "abdul",
+                        "abdel"})
 
 
 def latin_names(text: str) -> list[str]:
@@ -154,14 +155,17 @@ class Romanizer:
                 self._known.update((w, ()) for w in missing)
             return {w: self._known[w] for w in words}
 
-    def tokens(self, text: str) -> list[str]:
-        """The romanised spellings of the Arabic words of ``text`` (stop words left out), in order."""
+    def tokens(self, text: str, clinging: bool = False) -> list[str]:
+        """The romanised spellings of the Arabic words of ``text`` (stop words left out), in order; with
+        ``clinging``, a word the dictionary does not know is looked up again without a clinging letter
+        ("وعلاء" as "علاء")."""
         stop = _normalized_arabic_stopwords()
         words = [w for w in _ARABIC_WORD.findall(text) if len(w) >= 3 and normalize(w) not in stop]
         if not words:
             return []
-        known = self.spellings(words)
-        return [token for w in words for token in known[w]]
+        bare = {w: w[1:] for w in words if clinging and w[0] in CLINGING_LETTERS and len(w) > 3}
+        known = self.spellings([*words, *bare.values()])
+        return [token for w in words for token in (known[w] or (known[bare[w]] if w in bare else ()))]
 
     def __call__(self, text: str) -> list[str]:
         return self.tokens(text)
@@ -225,7 +229,7 @@ def broken_names(reply: str, sources: str, romanize: Romanizer) -> list[str]:
     >>> broken_names("المتحدث هو سليم المسلط [2].", "Salim al-Muslat, a spokesman, said so.", romanizer())
     []
     """
-    names = [_latin_parts(m.group(0)) for m in _LATIN_NAME.finditer(sources)]
+    names = [latin_parts(m.group(0)) for m in _LATIN_NAME.finditer(sources)]
     names = [parts for parts in names if len(parts) >= 2]
     if not names:
         return []
@@ -337,7 +341,8 @@ def _keys(words: list[str]) -> tuple[str, ...]:
     return tuple(phonetic_key(w) for w in words)
 
 
-def _latin_parts(name: str) -> list[str]:
+def latin_parts(name: str) -> list[str]:
+    """A Latin name's words without the particles of Arabic names: "Abdul Aziz" → ["Aziz"], "al-Zoubi" → ["Zoubi"]."""
     return [p for p in re.split(r"[\s-]+", name) if p and p.casefold() not in _PARTICLES]
 
 
@@ -362,7 +367,7 @@ def both_scripts(reply: str, sources: str) -> str:
 def _latin_beside_arabic(reply: str, sources: str) -> str:
     names = {}
     for match in _LATIN_NAME.finditer(sources):
-        parts = _latin_parts(match.group(0))
+        parts = latin_parts(match.group(0))
         keys = _keys(parts)
         if sum(map(len, keys)) >= MIN_KEY_LENGTH and all(keys) and match.group(0).casefold() not in ENGLISH_STOPWORDS:
             names.setdefault(keys, match.group(0))
@@ -395,7 +400,7 @@ def _arabic_beside_latin(reply: str, sources: str) -> str:
     keyed = [(w, phonetic_key(w)) for w in words]
     out, shift = reply, 0
     for match in _LATIN_NAME.finditer(reply):
-        parts = _latin_parts(match.group(0))
+        parts = latin_parts(match.group(0))
         keys = _keys(parts)
         if sum(map(len, keys)) < MIN_KEY_LENGTH or not all(keys) or match.group(0).casefold() in ENGLISH_STOPWORDS:
             continue

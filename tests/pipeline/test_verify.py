@@ -202,3 +202,11 @@ def test_a_number_from_another_passage_than_the_one_cited_is_caught(check):
     assert problem(check, "Which indoor market is older than the shopping centre of 1976?",
                    "The Grainger Market, opened in 1835, is older than the 1976 shopping centre [1].",
                    sentences) is None
+
+
+def test_an_english_reply_may_spell_an_arabic_name_as_the_name_dictionary_does(check):
+    office = ("وأوضحت المصادر أن فريق المبعوث يضم وعلاء عبد العزيز مدير مكتب الأمم المتحدة بدمشق.",)
+    question = "Who is the director of the United Nations office in Damascus?"
+    for name in ("Alaa Abdul Aziz", "Alaa Abdel Aziz", "Alaa al-Aziz"):
+        assert problem(check, question, f"The director of the office is {name} [1].", office) is None, name
+    assert "Sharif" in problem(check, question, "The director of the office is Omar Sharif [1].", office)

@@ -12,11 +12,14 @@ from snc_qa.pipeline.wording import (
 
 def test_list_questions_in_other_phrasings_and_how_many_is_not_one():
     for question in ("Which countries supported the resolution?", "Who took part in the talks?",
+                     "Tell me who spoke at the meeting", "Can you say who attended?",
                      "ما هي منظمات المجتمع المدني التي شاركت في اللقاء؟", "من تكلم في الاجتماع؟",
                      "اذكر الدول الداعمة للقرار"):
         assert is_list_question(question), question
     for question in ("How many organisations attended?", "كم عدد المنظمات التي حضرت؟", "ما عدد المشاركين؟",
-                     "Who gave the briefing?", "ما هي المنظمة التي يديرها أسعد العشي؟"):
+                     "Who gave the briefing?", "ما هي المنظمة التي يديرها أسعد العشي؟",
+                     "Who is the Secretary of the Commission who attended the meeting?",
+                     "Which official who spoke at the meeting chairs the commission?"):
         assert not is_list_question(question), question
 
 

@@ -27,6 +27,7 @@ from snc_qa.names import (
     broken_names,
     drop_possessive,
     latin_name_keys,
+    latin_parts,
     romanizer,
 )
 from snc_qa.pipeline.records import Query, Selection, Unit, Verdict
@@ -338,11 +339,16 @@ class ReplyCheck:
         return unknown
 
     def unsupported_names(self, body: str, query: Query, selection: Selection) -> list[str]:
-        """Capitalised words of an English reply that neither the sentences nor the question hold."""
+        """Capitalised words of an English reply that neither the sentences nor the question hold.
+
+        An Arabic name of the sentences counts as the name dictionary spells it ("Alaa Abdul Aziz" for
+        "علاء عبد العزيز", whose consonants alone are too few to tell), a particle ("Abdul", "al-") with it.
+        """
         sources = selection.text()
         latin = {*_latin_words(sources), *_latin_words(query.standalone),
                  *_latin_words(self.glossary.annotate(sources))}
         keys = set(arabic_keys(sources))
+        romanized: set[str] | None = None
         unknown = []
         for word in _LATIN_WORDS.findall(body):
             word = drop_possessive(word)
@@ -350,6 +356,10 @@ class ReplyCheck:
             if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in ENGLISH_STOPWORDS:
                 continue
             if folded in latin or folded.rstrip("s") in latin or phonetic_key(word) in keys:
+                continue
+            if romanized is None:  # looked up only for a word the cheaper tests did not find
+                romanized = set(self.romanize.tokens(sources, clinging=True))
+            if romanized and all(part.casefold() in romanized for part in latin_parts(word)):
                 continue
             unknown.append(word)
         return unknown

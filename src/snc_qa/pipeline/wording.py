@@ -54,7 +54,9 @@ DIGIT_WORDS = {
 # organisations …", "What are the main groups …"; not "What do some people protest against?", whose people are
 # the subject), or a request for who spoke or attended. In Arabic the plural follows the question or request word
 # at most a word later ("ما هي الدول التي …", "اذكر المنظمات", "أي منظمات"; not "اذكر اسم …", which asks for one
-# name, nor "… في غالبية الدول"). With or without the article or a clinging preposition.
+# name, nor "… في غالبية الدول"). With or without the article or a clinging preposition. "Who spoke / attended"
+# asks for a list only as the question itself ("Who attended?", "Tell me who spoke"): after another question
+# word it is a relative clause of a question about one person ("Who is the secretary who attended the meeting?").
 _LIST_WORDS_EN = (r"organi[sz]ations|groups|bodies|people|persons|speakers|participants|members|attendees|"
                   r"representatives|resolutions|countries|institutions|associations")
 _LIST_WORDS_AR = (r"منظمات|جهات|هيئات|مؤسسات|جمعيات|متحدثين|متحدثون|مشاركين|مشاركون|حاضرين|حضور|قرارات|اشخاص|"
@@ -62,7 +64,8 @@ _LIST_WORDS_AR = (r"منظمات|جهات|هيئات|مؤسسات|جمعيات|�
 _AUXILIARIES = r"do|does|did|can|could|should|must|will|would|has|have|had|needs?"
 LIST_PATTERNS = re.compile(
     rf"\b(?:which|what|list|name|all)\b(?:\s+(?!(?:{_AUXILIARIES})\b)[\w'’-]+){{0,3}}\s+(?:{_LIST_WORDS_EN})\b"
-    r"|\bwho (?:spoke|attended|took part|participated|was present|were present|talked)\b|^\s*list\b"
+    r"|^(?:(?!\b(?:who|whom|whose|what|which|when|where|why|how)\b).)*"
+    r"\bwho (?:spoke|attended|took part|participated|was present|were present|talked)\b|^\s*list\b"
     rf"|(?:^|\s)(?:ما|ماهي|ما هي|ما هم|اي|من هم|من هي|اذكر|عدد)\s+(?:\S+\s+)?[وفبل]?(?:ال|لل)?(?:{_LIST_WORDS_AR})"
     r"(?=\s|$|[؟?،,.])"
     r"|من (?:تحدث|تكلم|حضر|شارك|تحدثوا|حضروا|شاركوا)",
