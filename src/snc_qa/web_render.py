@@ -49,7 +49,7 @@ def _wrap(inner: str, language: str, kind: str) -> str:
 
 
 def question_html(question: str) -> str:
-    """A user's question as escaped text, right-to-left when it is mostly Arabic."""
+    """A user's question as escaped text, right-to-left when it is asked in Arabic (:func:`question_language`)."""
     language = question_language(question)
     lines = [_inline(line, 0, direction(language)) for line in question.splitlines() or [""]]
     return _wrap(f"<p>{'<br>'.join(lines)}</p>", language, "question")
