@@ -323,6 +323,12 @@ class Retriever:
             self._average_questions[language] = np.asarray(vectors, dtype=np.float32).mean(axis=0)
         return self._average_questions[language]
 
+    def language_offsets(self, vector: Sequence[float], searcher=None) -> dict[str, float]:
+        """The question's similarity to each language's average passage (its centroid): taken from a passage's
+        cosine, it leaves how far the passage stands out among those of its language."""
+        vector = np.asarray(vector, dtype=np.float32)
+        return {lang: float(c @ vector) for lang, c in self.stats(searcher).centroids.items()}
+
     def evidence(self, question: str, language: str, n: int, searcher=None) -> Evidence:
         """The lexical, glossary and name hits of ``question`` (``n`` of each kind at most)."""
         index = self.store.passages
@@ -363,7 +369,7 @@ class Retriever:
         language = question_language(question)
         # The best chunks on the calibrated scale, every language in one Chroma query (see snc_qa.store);
         # the lexical side meanwhile, with the passages of its hits.
-        prior = {lang: float(c @ vector) for lang, c in stats.centroids.items()}
+        prior = self.language_offsets(vector, searcher)
         nearest = self._pool.submit(self.store.nearest, vector, prior, n * len(stats.counts))
         found = self.evidence(question, language, n, searcher)
         frame = parse_timeframe(question)

@@ -1,5 +1,7 @@
 """Stages 2 and 3 over a real index: retrieval, then the sentences that hold the answer, numbered as sources."""
 
+from dataclasses import replace
+
 import pytest
 
 from snc_qa import Assistant
@@ -12,6 +14,7 @@ from .helpers import query
 FORUM = ("The Cedar Forum, a network of civil society groups, met in Gaziantep on Monday. The weather was cold "
          "and the meeting started late. Its coordinator, Lina Haddad, said the forum would open an office in "
          "Idlib next year. Omar Saleh, a council spokesman, spoke about aid.")
+NEXT_MEETING = "وأعلن منتدى الأرز أن اجتماعه القادم سيعقد في مدينة حلب في شهر آذار المقبل."
 MEETING = ("عقدت هيئة التفاوض السورية لقاءً مع منظمات المجتمع المدني. وحضر اللقاء ممثلو منظمة “بيتنا” ومنظمة "
            "“اليوم التالي” ومنظمة “مدنية”. وقدّم رئيس الهيئة إحاطة عن العملية السياسية.")
 
@@ -22,6 +25,7 @@ def stages(tmp_path_factory, embedding_model):
     (root / "documents").mkdir()
     (root / "documents" / "forum.en.txt").write_text(FORUM, encoding="utf-8")
     (root / "documents" / "meeting.ar.txt").write_text(MEETING, encoding="utf-8")
+    (root / "documents" / "next.ar.txt").write_text(NEXT_MEETING, encoding="utf-8")
     assistant = Assistant(documents_dir=root / "documents", index_dir=root / "index", generator="extractive")
     assistant.index()
     settings = assistant.settings
@@ -44,6 +48,21 @@ def test_the_answer_sentence_is_selected_and_cited_first(stages):
     assert "Idlib" in chosen.units[0].sentence
     assert chosen.sources[0].highlight and "Idlib" in chosen.sources[0].highlight
     assert "weather" not in " ".join(u.text for u in chosen.units)
+
+
+def test_sentences_of_two_languages_compare_by_how_far_each_stands_out_in_its_own(stages):
+    # Controlled input: in a corpus where the question sits 0.1 nearer every English passage than every Arabic
+    # one (a corpus's averages, which these three small documents do not make), the Arabic sentence that
+    # answers joins the context on how far it stands out among Arabic sentences; compared on raw cosines,
+    # the English ones crowd it out.
+    retrieval, selector = stages
+    asked = query("Where will the Cedar Forum hold its next meeting?")
+    found = retrieval.run(asked)
+    assert set(found.offsets) == {"ar", "en"}
+    tilted = replace(found, offsets={"ar": found.offsets["ar"], "en": found.offsets["ar"] + 0.1})
+    assert any("حلب" in u.text for u in selector.run(asked, tilted).units)
+    assert not any("حلب" in u.text for u in selector.run(asked, replace(found, offsets={})).units)
+    assert all(u.source.score > 0.5 for u in selector.run(asked, tilted).units)  # sources keep their cosine
 
 
 def test_a_list_question_gets_the_sentences_that_name_the_items(stages):

@@ -56,6 +56,9 @@ class Retrieved:
     vector: list[float]
     sources: list[Source]
     grounded: bool
+    #: The question's similarity to the average passage of each language: what the retriever takes from a
+    #: passage's cosine so that passages of different languages compare (:mod:`snc_qa.retrieval`).
+    offsets: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,7 +69,8 @@ class Unit:
     source: Source
     order: int  # reading order across the candidates
     sentence: str = ""  # the whole sentence ``text`` is part of
-    score: float = 0.0
+    score: float = 0.0  # how well it answers, against the other units of one selection
+    similarity: float = 0.0  # its cosine to the question
 
 
 @dataclass

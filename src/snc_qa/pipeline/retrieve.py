@@ -28,4 +28,5 @@ class PassageRetrieval:
         vector = self.embeddings.embed_query(query.standalone)
         sources = self.retriever.retrieve(query.standalone, k=self.top_k, query_embedding=vector)
         best = max((s.score for s in sources), default=0.0)
-        return Retrieved(vector=vector, sources=sources, grounded=best >= self.min_relevance)
+        return Retrieved(vector=vector, sources=sources, grounded=best >= self.min_relevance,
+                         offsets=self.retriever.language_offsets(vector))

@@ -28,7 +28,9 @@ LIST_ITEMS, LIST_MARGIN, LIST_HEAD_WORDS = 25, 0.15, 24
 class SentenceSelector:
     """Scores every sentence of the retrieved chunks (and of their neighbours) against the question.
 
-    A sentence scores by its cosine to the question, plus the question's words it shares weighted by
+    A sentence scores by its cosine to the question less the question's similarity to the average passage
+    of the sentence's language (as retrieval compares languages: else an English question's English
+    sentences crowd out the Arabic one that answers it), plus the question's words it shares weighted by
     how rare they are among the candidates ("جنيف" says more than "الهيئة"), plus a small prior by its
     chunk's rank. For a list question every sentence of the top document is a candidate, and the
     selection is the start of every relevant sentence, in reading order.
@@ -105,11 +107,18 @@ class SentenceSelector:
         idf = {t: math.log(1 + len(units) / (1 + sum(t in ut for ut in unit_tokens))) for t in q_tokens}
         total = sum(idf.values()) or 1.0
         rank = {s.chunk_id: r for r, s in enumerate(retrieved.sources)}
+        offsets = retrieved.offsets
+        usual = sum(offsets.values()) / len(offsets) if offsets else 0.0
         for unit, tokens, sim in zip(units, unit_tokens, sims, strict=True):
             # The retriever saw the whole chunk and its context; the prior keeps a sentence of a lower-ranked
             # chunk from winning on its own similarity alone.
             prior = RANK_PRIOR * (1 - rank[unit.source.chunk_id] / len(rank)) if unit.source.chunk_id in rank else 0.0
-            unit.score = float(sim) + WORDS_WEIGHT * sum(idf[t] for t in q_tokens & tokens) / total + prior
+            # A question sits closer to every sentence in its own language: as the retriever does, a sentence
+            # counts by how far it stands out among those of its language, so that the one in the other
+            # language that answers is not crowded out of the context by the question's own language.
+            calibrated = float(sim) - offsets.get(unit.source.language, usual)
+            unit.similarity = float(sim)
+            unit.score = calibrated + WORDS_WEIGHT * sum(idf[t] for t in q_tokens & tokens) / total + prior
         return sorted(units, key=lambda u: u.score, reverse=True)
 
     @staticmethod
@@ -121,7 +130,7 @@ class SentenceSelector:
         floor = ranked[0].score - LIST_MARGIN
         items = sorted([u for u in best.values() if u.score >= floor][:LIST_ITEMS], key=lambda u: u.order)
         units = [Unit(text=" ".join(u.sentence.split()[:LIST_HEAD_WORDS]), source=u.source, order=u.order,
-                      sentence=u.sentence, score=u.score) for u in items]
+                      sentence=u.sentence, score=u.score, similarity=u.similarity) for u in items]
         return Selection(units=units, sources=number_sources(units))
 
 
@@ -131,8 +140,8 @@ def number_sources(units: list[Unit]) -> list[Source]:
     for unit in units:
         if all(unit.source.chunk_id != s.chunk_id for s in numbered):
             source = unit.source
-            if source.score == 0.0:
-                source.score = float(unit.score)
+            if source.score == 0.0:  # a neighbour the retriever did not score
+                source.score = float(unit.similarity)
             source.highlight = unit.text
             numbered.append(source)
     return numbered
