@@ -10,12 +10,13 @@ def query(text: str, language: str = "en", **kinds) -> Query:
     return Query(question=text, standalone=text, language=language, **kinds)
 
 
-def selection(*sentences: str) -> Selection:
-    """Each sentence its own chunk and source, numbered in order."""
+def selection(*sentences: str, document: str | None = None) -> Selection:
+    """Each sentence its own chunk and source, numbered in order; each of its own document, or all of
+    ``document``'s (the sentences of one news item)."""
     units, sources = [], []
     for n, sentence in enumerate(sentences):
-        source = Source(text=sentence, path=f"doc{n}.txt", title=f"Doc {n}", score=0.9, chunk_id=f"c{n}",
-                        highlight=sentence)
+        source = Source(text=sentence, path=document or f"doc{n}.txt", title=f"Doc {n}", score=0.9,
+                        chunk_id=f"c{n}", highlight=sentence)
         units.append(Unit(text=sentence, source=source, order=n, sentence=sentence))
         sources.append(source)
     return Selection(units=units, sources=sources)

@@ -19,8 +19,8 @@ def check() -> ReplyCheck:
     return ReplyCheck(Glossary([]))
 
 
-def problem(check, question, reply, sentences=FORUM, language="en"):
-    return check.run(reply, query(question, language), selection(*sentences)).problem
+def problem(check, question, reply, sentences=FORUM, language="en", document="news.txt"):
+    return check.run(reply, query(question, language), selection(*sentences, document=document)).problem
 
 
 def test_a_reply_its_sentences_hold_passes(check):
@@ -48,6 +48,16 @@ def test_a_name_lifted_from_the_neighbouring_sentence_is_caught(check):
     assert found and "not about" in found
 
 
+def test_an_answer_from_a_document_about_someone_else_is_caught(check):
+    # Two news items on two meetings with the envoy: the question names one, the reply cites the other.
+    items = ("Badr Jamous met the UN envoy in Geneva on Monday.", "Nasr al-Hariri met the UN envoy in Riyadh.")
+    found = problem(check, "Where did Nasr al-Hariri meet the UN envoy?", "In Geneva [1].", items, document=None)
+    assert found and "Hariri" in found
+    assert problem(check, "Where did Nasr al-Hariri meet the UN envoy?", "In Riyadh [2].", items, document=None) is None
+    # Within one item the name may stand a sentence before the answer.
+    assert problem(check, "Who coordinates the Cedar Forum?", "Lina Haddad coordinates the forum [2].") is None
+
+
 def test_a_reply_saying_the_sources_do_not_hold_it_is_a_refusal(check):
     for reply in ("The president of France is not mentioned in the sources [1-3].", "NOT_FOUND", ""):
         verdict = check.run(reply, query("Who is the president of France?"), selection(*FORUM))
@@ -56,6 +66,16 @@ def test_a_reply_saying_the_sources_do_not_hold_it_is_a_refusal(check):
 
 def test_restating_the_question_is_no_answer(check):
     assert "restates" in problem(check, "Who coordinates the Cedar Forum?", "The Cedar Forum coordinator [2].")
+
+
+def test_answering_with_whom_the_question_names_is_no_answer(check):
+    news = ("Geir Pedersen met Walid al-Moallem in Damascus.", "Dr. Nasr Hariri then met Geir Pedersen in Riyadh.")
+    found = problem(check, "Whom did Pedersen meet in Damascus?", "Geir Pedersen [1].", news)
+    assert found and "restates" in found
+    assert "restates" in problem(check, "Whom did Pedersen meet with Hariri?", "Dr. Nasr Hariri [2].", news)
+    assert problem(check, "Whom did Pedersen meet in Damascus?", "Walid al-Moallem [1].", news) is None
+    # A question that offers a choice is answered with one of its own names.
+    assert problem(check, "Did Pedersen meet Moallem or Hariri in Damascus?", "Walid al-Moallem [1].", news) is None
 
 
 def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedding_model):

@@ -9,7 +9,9 @@ whatever the model would make of them.
 
 from __future__ import annotations
 
-from snc_qa.arabic import arabic_keys, detect_language, phonetic_key
+from collections.abc import Sequence
+
+from snc_qa.arabic import arabic_keys, contains_arabic, detect_language, phonetic_key
 from snc_qa.glossary import Glossary
 from snc_qa.names import question_names
 from snc_qa.pipeline.records import Query, Selection
@@ -42,15 +44,22 @@ class EvidenceCheck:
     def run(self, query: Query, selection: Selection) -> str | None:
         if query.language != "en" or not selection.sources:
             return None
-        by_language: dict[str, list[str]] = {"ar": [], "en": []}
-        for source in selection.sources:
-            by_language[detect_language(source.text)].append(source.text)
-        english, arabic = by_language["en"], " ".join(by_language["ar"])
         names = question_names(query.standalone)
-        if not english or not names:
+        if not names or all(detect_language(source.text) != "en" for source in selection.sources):
             return None
-        written = " ".join([*english, self.glossary.annotate(arabic) if arabic else ""]).casefold()
-        keys = set(arabic_keys(arabic)) if arabic else set()
-        if any(name.casefold() in written or phonetic_key(name) in keys for name in names):
+        if mentioned(names, " ".join(source.text for source in selection.sources), self.glossary):
             return None
         return f"the passages do not mention {', '.join(names)}"
+
+
+def mentioned(names: Sequence[str], text: str, glossary: Glossary) -> list[str]:
+    """The names of ``names`` (as an English question writes them) that ``text`` mentions: written as is, in any
+    case, or in Arabic with the same consonant skeleton (``Tesla`` ↔ ``تسلا``), or as the glossary's English
+    for an Arabic name there.
+
+    >>> mentioned(["Tesla", "Haddad", "Idlib"], "التقى تسلا بالمستثمرين. Lina Haddad spoke.", Glossary([]))
+    ['Tesla', 'Haddad']
+    """
+    written = glossary.annotate(text).casefold() if contains_arabic(text) else text.casefold()
+    keys = set(arabic_keys(text)) if contains_arabic(text) else set()
+    return [name for name in names if name.casefold() in written or phonetic_key(name) in keys]

@@ -28,13 +28,17 @@ from snc_qa.names import (
     drop_possessive,
     latin_name_keys,
     latin_parts,
+    question_names,
     romanizer,
 )
+from snc_qa.pipeline.evidence import mentioned
 from snc_qa.pipeline.records import Query, Selection, Unit, Verdict
 from snc_qa.pipeline.wording import (
+    ALTERNATIVES,
     ANSWER_PREFIX,
     DIGIT_WORDS,
     NOT_NAMES,
+    ROLE_WORDS,
     citations,
     is_refusal,
     strip_citations,
@@ -47,6 +51,10 @@ _NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d])")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Capitalised words side by side, a title or an initial among them: "Dr. Nasr Hariri", "Geir O. Pedersen" (not
+# across a sentence's end: "… met Pedersen. Geneva …").
+_CAPITALISED_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=\s+[A-Z])|[A-Z][A-Za-z'’-]*)"
+_CAPITALISED_RUN = re.compile(rf"(?<![A-Za-z]){_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})*")
 #: A reply in the other language than its sentences must stand this close to one of them (e5 cosine, both
 #: embedded as passages). Measured on a handful of pairs: a faithful Arabic rendering of an English sentence
 #: 0.84–0.87, a reply on something else 0.70–0.77; a wrong name in an otherwise faithful reply can score
@@ -105,6 +113,8 @@ class ReplyCheck:
       sentence that holds the reply's new words shares no word with the question while another given
       sentence does, the reply took its answer from a neighbour ("the director is X" with X the speaker
       of the next sentence). Checked when question and sentences share a script;
+    * the documents it cites must mention what an English question names when another document among the
+      sources does (:meth:`other_subject`): else it answered about another meeting or another person;
     * the reply must say more than the question (in either script: "Tesla" for تسلا is the question's
       word) and not start by repeating it.
 
@@ -163,10 +173,11 @@ class ReplyCheck:
         if one_language and (share := self.question_share(asked, drawn_on)) < QUESTION_WORDS_CITED:
             return f"the passages it cites use few of the question's words ({share:.0%})"
         words = self.analyzer.tokens(body)
-        repeated = {word for word in words if self._asked(word, asked, query)}
+        repeated = {word for word in words if self._asked(word, asked, query)} | self.asked_names(body, query)
         if missing := self.missing_words(words, query, source_stems, repeated, one_language):
             return "words in the reply are in no source: " + " ".join(missing[:5])
-        if off_topic := self.neighbour_answer(body, query, selection):
+        if off_topic := self.neighbour_answer(body, query, selection) or \
+                self.other_subject(query, selection, cited):
             return off_topic
         added = set(words) - repeated
         # One added word is an answer when the sentences hold it ("In Idlib"; across scripts by its consonants,
@@ -257,6 +268,31 @@ class ReplyCheck:
         forms = self.analyzer.tokens(DIGIT_WORDS.get(number, ""))
         return any(among_stems(f, source_stems) for f in forms)
 
+    def asked_names(self, body: str, query: Query) -> set[str]:
+        """The words (tokens) of the reply's names that are names an English question asks about: "Geir
+        Pedersen" and "Dr. Nasr Hariri" say no more than a question about Pedersen and Hariri, so a reply made
+        of them is no answer ("Whom did Pedersen meet?" → "Geir Pedersen"). A name is told from the title before
+        it ("Turkish Foreign Minister Hakan Fidan" is Fidan, whatever the question says of Turkey). Not for a
+        question that offers a choice, whose answer is one of its names.
+
+        >>> check = ReplyCheck(Glossary([]))
+        >>> question = Query("x", "Which Turkish minister did Pedersen meet with Hariri?", "en")
+        >>> sorted(check.asked_names("Dr. Nasr Hariri and Geir Pedersen [2], not Walid Muallem.", question))
+        ['dr', 'geir', 'hariri', 'nasr', 'pedersen']
+        >>> check.asked_names("Turkish Foreign Minister Hakan Fidan [1].", question)
+        set()
+        """
+        names = {name.casefold() for name in question_names(query.standalone)} if query.language == "en" else set()
+        if not names or ALTERNATIVES.search(query.standalone):
+            return set()
+        found: set[str] = set()
+        for run in _CAPITALISED_RUN.finditer(body):
+            words = [drop_possessive(w.rstrip(".")).casefold() for w in run.group(0).split()]
+            titles = [i for i, w in enumerate(words) if w in ROLE_WORDS]
+            if names & set(words[titles[-1] + 1 if titles else 0:]):
+                found.update(self.analyzer.tokens(run.group(0)))
+        return found
+
     @staticmethod
     def _asked(word: str, asked: set[str], query: Query) -> bool:
         """Whether a word of the reply is one of the question's, in its script or the other ("Tesla" for تسلا)."""
@@ -308,6 +344,43 @@ class ReplyCheck:
         if all(anchors[i] == 0 for i, n in enumerate(support) if n == best):
             held = next(s for i, s in enumerate(sentences) if support[i] == best)
             return f"the reply's answer is in a sentence the question is not about: {held[:80]}"
+        return None
+
+    def other_subject(self, query: Query, selection: Selection, cited: list[int]) -> str | None:
+        """Why the documents a reply cites are about something other than what the question names, or None.
+
+        A name an English question asks about that another document among the sources mentions, in the
+        language of the cited ones, and the cited documents (their passages here, and their titles) do not:
+        the reply answered about another person's meeting, or the same meeting at another time ("Badr
+        Jamous" for a question on Nasr al-Hariri's meeting with the envoy, from an item on Jamous's). Passages
+        of one document count together: a name is often written a sentence or a chunk before the answer.
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> one = Source("Badr Jamous met the envoy in Geneva.", "a.txt", "A", 0.9, "a")
+        >>> two = Source("Nasr al-Hariri met the envoy in Riyadh.", "b.txt", "B", 0.9, "b")
+        >>> selection = Selection([Unit(s.text, s, n, s.text) for n, s in enumerate((one, two))], [one, two])
+        >>> query = Query("x", "Where did Hariri meet the envoy?", "en")
+        >>> ReplyCheck(Glossary([])).other_subject(query, selection, [1])
+        'the passages it cites do not mention Hariri; another does'
+        >>> ReplyCheck(Glossary([])).other_subject(query, selection, [2]) is None
+        True
+        """
+        names = question_names(query.standalone) if query.language == "en" else []
+        paths = {s.path for n, s in enumerate(selection.sources, 1) if n in cited}
+        if not names or not paths:
+            return None
+        own = [s for s in selection.sources if s.path in paths]
+        languages = {detect_language(s.text) for s in own}
+        # Only documents in the cited ones' language: across scripts only names match, and a question's
+        # other capitalised words ("Negotiation") would be missing from every Arabic passage.
+        others = " ".join(s.text for s in selection.sources
+                          if s.path not in paths and detect_language(s.text) in languages)
+        if not others:
+            return None
+        held = set(mentioned(names, " ".join(f"{s.title} {s.text}" for s in own), self.glossary))
+        if missing := [name for name in mentioned(names, others, self.glossary) if name not in held]:
+            return f"the passages it cites do not mention {', '.join(missing)}; another does"
         return None
 
     def unsupported_arabic_names(self, body: str, query: Query, selection: Selection, stems: set[str]) -> list[str]:

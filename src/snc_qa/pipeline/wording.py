@@ -202,6 +202,9 @@ islands bay coast airport station bridge library school university college press
 cathedral palace castle tower hall stadium metro railway policy change rights freedoms city county province
 """
 PLACE_WORDS = frozenset(_PLACE_TEXT.split())
+#: A question that offers a choice ("the Broncos or the Panthers?", "جنيف أم فيينا؟"): its answer is one of its
+#: own names.
+ALTERNATIVES = re.compile(r"\b(?:or|either)\b|(?<!\S)(?:أم|أو)(?!\S)", re.IGNORECASE)
 # Capitalised words joined by the small words of names; "and" ends a name ("Robert Lane and Benjamin Vail").
 _NAME_RUN = re.compile(
     r"(?<![A-Za-z])[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?"
