@@ -51,9 +51,11 @@ _NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d])")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-# Capitalised words side by side, a title or an initial among them: "Dr. Nasr Hariri", "Geir O. Pedersen" (not
-# across a sentence's end: "… met Pedersen. Geneva …").
-_CAPITALISED_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=\s+[A-Z])|[A-Z][A-Za-z'’-]*)"
+# Capitalised words side by side, with the small words of names, and a title or an initial among them: "Dr. Nasr
+# al-Hariri", "Geir O. Pedersen" (not across a sentence's end: "… met Pedersen. Geneva …"). Not wording's
+# _NAME_RUN, which finds where a name starts and so leaves titles and initials out: here they are part of
+# what the reply says.
+_CAPITALISED_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=\s+[A-Z])|(?:(?:al|el|bin|ibn|abu|de|van|von)[ -])?[A-Z][A-Za-z'’-]*)"
 _CAPITALISED_RUN = re.compile(rf"(?<![A-Za-z]){_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})*")
 #: A reply in the other language than its sentences must stand this close to one of them (e5 cosine, both
 #: embedded as passages). Measured on a handful of pairs: a faithful Arabic rendering of an English sentence
@@ -277,8 +279,8 @@ class ReplyCheck:
 
         >>> check = ReplyCheck(Glossary([]))
         >>> question = Query("x", "Which Turkish minister did Pedersen meet with Hariri?", "en")
-        >>> sorted(check.asked_names("Dr. Nasr Hariri and Geir Pedersen [2], not Walid Muallem.", question))
-        ['dr', 'geir', 'hariri', 'nasr', 'pedersen']
+        >>> sorted(check.asked_names("Dr. Nasr al-Hariri and Geir Pedersen [2], not Walid Muallem.", question))
+        ['al', 'dr', 'geir', 'hariri', 'nasr', 'pedersen']
         >>> check.asked_names("Turkish Foreign Minister Hakan Fidan [1].", question)
         set()
         """
@@ -287,7 +289,7 @@ class ReplyCheck:
             return set()
         found: set[str] = set()
         for run in _CAPITALISED_RUN.finditer(body):
-            words = [drop_possessive(w.rstrip(".")).casefold() for w in run.group(0).split()]
+            words = [drop_possessive(w.rstrip(".")).casefold() for w in re.split(r"[\s-]+", run.group(0))]
             titles = [i for i, w in enumerate(words) if w in ROLE_WORDS]
             if names & set(words[titles[-1] + 1 if titles else 0:]):
                 found.update(self.analyzer.tokens(run.group(0)))
