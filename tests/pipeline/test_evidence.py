@@ -27,3 +27,11 @@ def test_a_name_written_in_an_arabic_passage_beside_english_ones_counts():
 def test_a_hyphenated_name_is_found_whatever_dash_the_passage_writes():
     passage = selection("The Cretaceous–Paleogene extinction event happened 66 million years ago.")
     assert EvidenceCheck().run(query("When did the Cretaceous-Paleogene extinction happen?"), passage) is None
+
+
+def test_a_name_in_the_headline_of_the_passage_s_document_counts():
+    passage = selection("Around 140 from a wide range of opposition platforms attend the meeting.")
+    asked = query("Roughly how many opposition delegates attended the Riyadh meeting?")
+    assert EvidenceCheck().run(asked, passage)
+    passage.sources[0].title = "Syrian opposition HNC meets in Riyadh to find a fair solution"
+    assert EvidenceCheck().run(asked, passage) is None

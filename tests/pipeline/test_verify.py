@@ -86,6 +86,17 @@ def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedd
     assert found and "far from every source sentence" in found
 
 
+def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):
+    # One news item in three chunks: the answer's chunk does not repeat the acronym, the city or the month.
+    item = ("The HNC had still not received a reply from the UN envoy, a day before talks are to start in Geneva.",
+            "The Saudi-based High Negotiations Committee insists it must be the sole opposition delegation.")
+    question = "In January 2016, what did the HNC insist on regarding its role at the Geneva talks?"
+    reply = "The High Negotiations Committee insisted it must be the sole opposition delegation [2]."
+    assert problem(check, question, reply, item) is None
+    # The same chunks as two documents: the cited one alone uses too few of the question's words.
+    assert "few of the question's words" in problem(check, question, reply, item, document=None)
+
+
 def test_a_number_is_the_same_with_or_without_thousands_separators(check):
     sentences = ("The petition was signed by 2580000 people in 1998.", "It was handed to the council.")
     assert problem(check, "How many people signed the petition?", "About 2,580,000 people signed it [1].",
@@ -218,9 +229,13 @@ def test_a_number_from_another_passage_than_the_one_cited_is_caught(check):
                    "The first indoor market opened in 1835 [1].", sentences) is None
     assert "1976" in problem(check, "When did the first indoor market open?",
                              "The first indoor market opened in 1976 [1].", sentences)
-    # A number the question states is no claim of the reply's, when a given passage holds it.
+    # A number the question states is no claim of the reply's, whether or not a passage writes it (a news
+    # item's year is often only in its date).
     assert problem(check, "Which indoor market is older than the shopping centre of 1976?",
                    "The Grainger Market, opened in 1835, is older than the 1976 shopping centre [1].",
+                   sentences) is None
+    assert problem(check, "Which market, still open in 2024, was the city's first indoor market?",
+                   "The Grainger Market, still open in 2024, was the city's first indoor market [1].",
                    sentences) is None
 
 

@@ -21,11 +21,12 @@ class EvidenceCheck:
     """Why the selected passages cannot answer the question, or None.
 
     An English question that names something must find one of its names in the passages (the whole
-    chunks, not only the chosen sentences): written as is in an English passage, or in an Arabic one
-    with the same consonant skeleton (``Tesla`` ↔ ``تسلا``) or as the glossary's English for an Arabic
-    name there. Checked only when an English passage is among them, where a name the question asks about
-    would be written as the question writes it; Arabic has no capitals to tell names by, so Arabic
-    questions pass.
+    chunks, not only the chosen sentences, and their documents' titles: a news item's headline names the
+    place of a meeting that its paragraphs only call "the meeting"): written as is in an English passage,
+    or in an Arabic one with the same consonant skeleton (``Tesla`` ↔ ``تسلا``) or as the glossary's
+    English for an Arabic name there. Checked only when an English passage is among them, where a name
+    the question asks about would be written as the question writes it; Arabic has no capitals to tell
+    names by, so Arabic questions pass.
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -47,7 +48,7 @@ class EvidenceCheck:
         names = question_names(query.standalone)
         if not names or all(detect_language(source.text) != "en" for source in selection.sources):
             return None
-        if mentioned(names, " ".join(source.text for source in selection.sources), self.glossary):
+        if mentioned(names, " ".join(f"{source.title} {source.text}" for source in selection.sources), self.glossary):
             return None
         return f"the passages do not mention {', '.join(names)}"
 

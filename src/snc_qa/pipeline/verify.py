@@ -43,6 +43,7 @@ from snc_qa.pipeline.wording import (
     is_refusal,
     strip_citations,
 )
+from snc_qa.retrieval import Source
 
 # A number as the reply writes it: "17", "3.62", "2000". It must stand whole in the sources ("3.7" is not in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
@@ -96,8 +97,8 @@ class ReplyCheck:
 
     * a refusal ("… is not mentioned in the sources [1]", ``NOT_FOUND``) is no answer, cited or not;
     * every number must stand whole in the sentences the reply cites (all given, when it cites none; a lone
-      digit may be in words there), or be one the question states that a given sentence holds: a number
-      from another passage answers another question;
+      digit may be in words there), or be one the question states: a number from another passage answers
+      another question;
     * a reply in the language of the sentences it cites (all given, when it cites none) must be written mostly
       with their words (inflection and paraphrase vary, so most, not all): what it adds to the question
       above all, and of the question's words it repeats, at most one they never use;
@@ -109,8 +110,9 @@ class ReplyCheck:
       question, in any script (``Jamous`` ↔ ``جاموس`` by their consonants), or be the glossary's English
       for an Arabic name there: what is left came from the model's memory or was mis-copied; likewise an
       Arabic full name (two names the name dictionary knows, side by side), by its romanised spellings;
-    * the passages it cites, when in the question's language, must use some of the question's words
-      (``QUESTION_WORDS_CITED``): else they speak of something else, and so does the reply;
+    * the documents it cites (the chunks given of them, and their titles), when in the question's language,
+      must use some of the question's words (``QUESTION_WORDS_CITED``): else they speak of something else,
+      and so does the reply;
     * what the reply adds to the question must come from a sentence the question is about: when the
       sentence that holds the reply's new words shares no word with the question while another given
       sentence does, the reply took its answer from a neighbour ("the director is X" with X the speaker
@@ -157,9 +159,10 @@ class ReplyCheck:
         asked = set(self.analyzer.tokens(query.standalone))
         # What the reply draws on is the sentences it cites, or all when it cites none.
         drawn_on = selection.cited_units(cited) or selection.units
-        # A number the question states is no claim of the reply's, when some given passage holds it.
-        stated = set(numbers_in(query.standalone)) & set(_NUMBER.findall(source_text))
-        if number := self.uncited_number(body, drawn_on, stated):
+        # A number the question states is no claim of the reply's ("… the November 2017 meeting"), even where no
+        # passage writes it: a news item's year is often only in its date. Whether the passages are about
+        # what the question asks is for the rules on its words and names to tell.
+        if number := self.uncited_number(body, drawn_on, numbers_in(query.standalone)):
             return f"the number {number} is not in the passages it cites"
         if unknown := self.unsupported_names(body, query, selection) or \
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
@@ -172,7 +175,7 @@ class ReplyCheck:
             return f"the reply is far from every source sentence ({closest:.2f})"
         # Words are looked up only where those sentences are all in the reply's language.
         one_language = {detect_language(u.text) for u in drawn_on} == {query.language}
-        if one_language and (share := self.question_share(asked, drawn_on)) < QUESTION_WORDS_CITED:
+        if one_language and (share := self.question_share(asked, drawn_on, selection.sources)) < QUESTION_WORDS_CITED:
             return f"the passages it cites use few of the question's words ({share:.0%})"
         words = self.analyzer.tokens(body)
         repeated = {word for word in words if self._asked(word, asked, query)} | self.asked_names(body, query)
@@ -191,10 +194,13 @@ class ReplyCheck:
             return "the reply starts by repeating the question"
         return None
 
-    def question_share(self, asked: set[str], units: list[Unit]) -> float:
+    def question_share(self, asked: set[str], units: list[Unit], sources: Iterable[Source] = ()) -> float:
         """The share of the question's words (``asked``: its tokens, stems with stop words left out) that the
-        chunks of ``units`` use: the whole chunks, for a question's subject is often named a sentence before
-        the answer.
+        documents of ``units`` use: their whole chunks, the other chunks of ``sources`` from the same
+        documents, and their titles. A question's subject is often named a sentence or a chunk before the
+        answer, or in the headline: "In January 2016, what did the HNC insist on …?" is answered by "The
+        High Negotiations Committee insists it must be the sole opposition delegation", whose item names
+        "HNC" and "Geneva" in other chunks.
 
         >>> from snc_qa.pipeline.records import Unit
         >>> from snc_qa.retrieval import Source
@@ -209,7 +215,9 @@ class ReplyCheck:
         asked = {word for word in asked if len(word) >= 2}
         if not asked:
             return 1.0
-        used = set(self.analyzer.tokens(" ".join({u.source.chunk_id: u.source.text for u in units}.values())))
+        paths = {u.source.path for u in units}
+        chunks = {u.source.chunk_id: u.source for u in units} | {s.chunk_id: s for s in sources if s.path in paths}
+        used = set(self.analyzer.tokens(" ".join(f"{s.title} {s.text}" for s in chunks.values())))
         return sum(among_stems(word, used) for word in asked) / len(asked)
 
     def missing_words(self, words: list[str], query: Query, source_stems: set[str], repeated: set[str],
