@@ -97,6 +97,17 @@ def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_o
     assert "few of the question's words" in problem(check, question, reply, item, document=None)
 
 
+def test_a_question_asking_how_many_is_not_answered_without_a_number(check):
+    body = ("The opposition formed the small body of the committee in 2019, and it has 45 members.",)
+    question = "How many members did the small body have in 2019?"
+    assert problem(check, question, "The small body has 45 members [1].", body) is None
+    assert "how many" in problem(check, question, "The opposition formed the small body in 2019 [1].", body)
+    arabic = ("وشكلت المعارضة الهيئة المصغرة، وتضم خمسة وأربعين عضواً.",)
+    asked = "كم عضواً تضم الهيئة المصغرة؟"
+    assert problem(check, asked, "تضم الهيئة المصغرة خمسة وأربعين عضواً [1].", arabic, "ar") is None
+    assert "how many" in problem(check, asked, "شكلت المعارضة الهيئة المصغرة [1].", arabic, "ar")
+
+
 def test_a_number_is_the_same_with_or_without_thousands_separators(check):
     sentences = ("The petition was signed by 2580000 people in 1998.", "It was handed to the council.")
     assert problem(check, "How many people signed the petition?", "About 2,580,000 people signed it [1].",

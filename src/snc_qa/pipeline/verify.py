@@ -36,8 +36,10 @@ from snc_qa.pipeline.records import Query, Selection, Unit, Verdict
 from snc_qa.pipeline.wording import (
     ALTERNATIVES,
     ANSWER_PREFIX,
+    COUNT_QUESTION,
     DIGIT_WORDS,
     NOT_NAMES,
+    NUMBER_WORDS,
     ROLE_WORDS,
     citations,
     is_refusal,
@@ -102,6 +104,7 @@ class ReplyCheck:
     * a reply in the language of the sentences it cites (all given, when it cites none) must be written mostly
       with their words (inflection and paraphrase vary, so most, not all): what it adds to the question
       above all, and of the question's words it repeats, at most one they never use;
+    * a reply to a question that asks how many must give a number (in digits or words) the question does not;
     * a reply partly written in a script that neither the sentences nor the question use (the model drifts
       into Chinese) is not shown;
     * a reply in the other language than its sentences must be close in meaning to one of them
@@ -164,6 +167,8 @@ class ReplyCheck:
         # what the question asks is for the rules on its words and names to tell.
         if number := self.uncited_number(body, drawn_on, numbers_in(query.standalone)):
             return f"the number {number} is not in the passages it cites"
+        if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
+            return "the question asks how many and the reply gives no number"
         if unknown := self.unsupported_names(body, query, selection) or \
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
             return "names in the reply are in no source: " + ", ".join(unknown[:3])
@@ -272,6 +277,25 @@ class ReplyCheck:
             if not self._in_words(number, stems):
                 return number
         return None
+
+    def gives_count(self, body: str, query: Query) -> bool:
+        """Whether the reply holds a number the question does not, in digits or in words: "how many" answered
+        without one is answered with something else ("the revolution's forces formed the small body" for
+        the number of its members).
+
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "How many members did it have in 2019?", "en")
+        >>> check.gives_count("It had 45 members in 2019.", asked), check.gives_count("Forty-five.", asked)
+        (True, True)
+        >>> check.gives_count("It had members from the opposition in 2019.", asked)
+        False
+        """
+        if set(numbers_in(body)) - set(numbers_in(query.standalone)):
+            return True
+        return any(among_stems(token, self._number_stems) for token in self.analyzer.tokens(body))
+
+    @functools.cached_property
+    def _number_stems(self) -> set[str]:
+        return set(self.analyzer.tokens(" ".join([NUMBER_WORDS, *DIGIT_WORDS.values()])))
 
     def _in_words(self, number: str, source_stems: set[str]) -> bool:
         """Whether the sources write a one-digit ``number`` in words ("three", "ثلاثة")."""

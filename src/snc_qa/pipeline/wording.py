@@ -73,6 +73,18 @@ LIST_PATTERNS = re.compile(
 )
 # "How many …" asks for a count, not for the items: it is answered from the sentence that gives the number.
 HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:ما\s+)?عدد(?!\s+اسماء)", re.IGNORECASE)
+# A question whose answer is a number: "how many", "كم", "ما عدد". Narrower than HOW_MANY, which keeps any
+# question that mentions a count from being read as a list question: "how much of the forest …" is answered
+# by "over half", and "ما الأعداد التي …" by the name of a kind of number.
+COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
+#: Words that give a count, besides the one-digit ones (DIGIT_WORDS): a reply to a count question holds a
+#: number, in digits or in words.
+NUMBER_WORDS = (
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen "
+    "dozens half quarter عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون "
+    "سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئات ألف آلاف مليون ملايين مليار مليارات نصف ربع عشرات"
+)
 # A reply that says the sources do not hold the answer is a refusal, whatever else it says or cites.
 REFUSAL = re.compile(
     r"\b(?:(?:is|are|was|were) not (?:mentioned|stated|specified|given|provided|named|listed)|"
