@@ -181,7 +181,7 @@ class ReplyCheck:
         # Words are looked up only where those sentences are all in the reply's language.
         one_language = {detect_language(u.text) for u in drawn_on} == {query.language}
         if one_language and (share := self.question_share(asked, drawn_on, selection.sources)) < QUESTION_WORDS_CITED:
-            return f"the passages it cites use few of the question's words ({share:.0%})"
+            return f"the documents it cites use few of the question's words ({share:.0%})"
         words = self.analyzer.tokens(body)
         repeated = {word for word in words if self._asked(word, asked, query)} | self.asked_names(body, query)
         if missing := self.missing_words(words, query, source_stems, repeated, one_language):
