@@ -40,9 +40,11 @@ def test_list_kind_follows_what_is_asked_for():
 def test_refusals_in_both_languages_whatever_they_cite():
     for reply in ("The president of France is not mentioned in the sources [1-3].", "NOT_FOUND",
                   "The sources do not mention who won the final [2].", "لم يرد ذكر رئيس فرنسا في المصادر [1].",
-                  "لا تتضمن المصادر هذه المعلومة."):
+                  "لا تتضمن المصادر هذه المعلومة.", "لا يوجد معلومات حول اللاعب الذي فاز بالجائزة [3].",
+                  "ليس هناك أي ذكر للاجتماع في المصادر."):
         assert is_refusal(reply), reply
-    for reply in ("Badr Jamous heads the commission [1].", "يرأس الهيئة بدر جاموس [1]."):
+    for reply in ("Badr Jamous heads the commission [1].", "يرأس الهيئة بدر جاموس [1].",
+                  "يوجد مكتب للهيئة في إدلب [1]."):
         assert not is_refusal(reply), reply
 
 

@@ -90,7 +90,9 @@ REFUSAL = re.compile(
     r"\b(?:(?:is|are|was|were) not (?:mentioned|stated|specified|given|provided|named|listed)|"
     r"(?:does|do|did) not (?:mention|say|state|specify|contain|include|provide|name)|no (?:information|mention)|"
     r"not (?:found|available) in the (?:sources|documents)|cannot be (?:determined|found|answered))\b"
-    r"|لم (?:يذكر|تذكر|يرد|ترد|يتم ذكر)|لا (?:يذكر|تذكر|تتضمن|تحتوي|يتضمن|توجد معلومات|يوجد ذكر)|غير مذكور",
+    r"|لم (?:يذكر|تذكر|يرد|ترد|يتم ذكر)|لا (?:يذكر|تذكر|تتضمن|تحتوي|يتضمن)|غير مذكور"
+    # "There is no information / mention …", in the verb's either gender and with "any" ("لا يوجد معلومات حول …").
+    r"|(?:لا (?:توجد|يوجد|تتوفر|يتوفر)|ليس(?:ت)? هناك)(?: أي(?:ة)?)? (?:معلومات|ذكر|[اإ]شار[ةه])",
     re.IGNORECASE,
 )
 PEOPLE = re.compile(
@@ -153,6 +155,8 @@ def is_refusal(reply: str) -> bool:
     """True for a reply that says the sources do not hold the answer (it is then no answer, cited or not).
 
     >>> is_refusal("The president of France is not mentioned in the sources [1-3]."), is_refusal("It met in 2024 [1].")
+    (True, False)
+    >>> is_refusal("لا يوجد معلومات حول اللاعب الذي حاز على أكثر الاعتراضات [3]."), is_refusal("يوجد مكتب في إدلب [1].")
     (True, False)
     """
     return NOT_FOUND_MARK in reply or bool(REFUSAL.search(strip_citations(reply)))
