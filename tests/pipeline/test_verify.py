@@ -87,7 +87,7 @@ def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedd
 
 
 def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):
-    # One news item in three chunks: the answer's chunk does not repeat the acronym, the city or the month.
+    # One news item in two chunks: the answer's chunk does not repeat the acronym, the city or the month.
     item = ("The HNC had still not received a reply from the UN envoy, a day before talks are to start in Geneva.",
             "The Saudi-based High Negotiations Committee insists it must be the sole opposition delegation.")
     question = "In January 2016, what did the HNC insist on regarding its role at the Geneva talks?"
