@@ -9,12 +9,13 @@ whatever the model would make of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from snc_qa.arabic import arabic_keys, contains_arabic, detect_language, phonetic_key
 from snc_qa.glossary import Glossary
 from snc_qa.names import question_names
 from snc_qa.pipeline.records import Query, Selection
+from snc_qa.retrieval import Source
 
 
 class EvidenceCheck:
@@ -48,7 +49,7 @@ class EvidenceCheck:
         names = question_names(query.standalone)
         if not names or all(detect_language(source.text) != "en" for source in selection.sources):
             return None
-        if mentioned(names, " ".join(f"{source.title} {source.text}" for source in selection.sources), self.glossary):
+        if mentioned(names, titled(selection.sources), self.glossary):
             return None
         return f"the passages do not mention {', '.join(names)}"
 
@@ -64,3 +65,13 @@ def mentioned(names: Sequence[str], text: str, glossary: Glossary) -> list[str]:
     written = glossary.annotate(text).casefold() if contains_arabic(text) else text.casefold()
     keys = set(arabic_keys(text)) if contains_arabic(text) else set()
     return [name for name in names if name.casefold() in written or phonetic_key(name) in keys]
+
+
+def titled(sources: Iterable[Source]) -> str:
+    """The text of ``sources``, each after its document's title: a news item's headline names what its paragraphs
+    only refer to ("the meeting" held in Riyadh).
+
+    >>> titled([Source("Around 140 attend the meeting.", "a.txt", "HNC meets in Riyadh", 0.9, "c")])
+    'HNC meets in Riyadh Around 140 attend the meeting.'
+    """
+    return " ".join(f"{source.title} {source.text}" for source in sources)

@@ -31,7 +31,7 @@ from snc_qa.names import (
     question_names,
     romanizer,
 )
-from snc_qa.pipeline.evidence import mentioned
+from snc_qa.pipeline.evidence import mentioned, titled
 from snc_qa.pipeline.records import Query, Selection, Unit, Verdict
 from snc_qa.pipeline.wording import (
     ALTERNATIVES,
@@ -222,7 +222,7 @@ class ReplyCheck:
             return 1.0
         paths = {u.source.path for u in units}
         chunks = {u.source.chunk_id: u.source for u in units} | {s.chunk_id: s for s in sources if s.path in paths}
-        used = set(self.analyzer.tokens(" ".join(f"{s.title} {s.text}" for s in chunks.values())))
+        used = set(self.analyzer.tokens(titled(chunks.values())))
         return sum(among_stems(word, used) for word in asked) / len(asked)
 
     def missing_words(self, words: list[str], query: Query, source_stems: set[str], repeated: set[str],
@@ -412,7 +412,7 @@ class ReplyCheck:
                           if s.path not in paths and detect_language(s.text) in languages)
         if not others:
             return None
-        held = set(mentioned(names, " ".join(f"{s.title} {s.text}" for s in own), self.glossary))
+        held = set(mentioned(names, titled(own), self.glossary))
         if missing := [name for name in mentioned(names, others, self.glossary) if name not in held]:
             return f"the passages it cites do not mention {', '.join(missing)}; another does"
         return None
