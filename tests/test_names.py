@@ -21,6 +21,12 @@ def test_nothing_is_added_twice_or_for_words_that_only_sound_alike():
     assert both_scripts(reply, "The forum met on Monday in Gaziantep.") == reply
 
 
+def test_a_month_is_no_name_though_it_sounds_like_one():
+    # تشرين and "Syrian" share their consonants; a month is never a name to spell in the other script.
+    reply = "اجتمعت المعارضة في تشرين الثاني 2017 [1]."
+    assert both_scripts(reply, "In November 2017, Syrian opposition groups met in Riyadh.") == reply
+
+
 def test_the_names_of_a_question_are_its_capitalised_words_after_the_first():
     assert question_names("Who did Tesla partner with in 1886?") == ["Tesla"]
     assert question_names("What did Rami Haddad say in Geneva?") == ["Rami", "Haddad", "Geneva"]

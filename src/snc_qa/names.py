@@ -42,7 +42,7 @@ from snc_qa.arabic import (
     normalize,
     phonetic_key,
 )
-from snc_qa.documents import EN_MONTHS
+from snc_qa.documents import AR_MONTHS, EN_MONTHS
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -50,6 +50,10 @@ _QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 MIN_NAME_CHARS = 3
 #: Months and weekdays: capitalised in English, never a name.
 TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+#: The same in Arabic (both calendars' month names, word by word, and the weekdays), normalised: never a name,
+#: though some share a name's consonants ("تشرين" and "Syrian" are both "srn").
+ARABIC_TIME_WORDS = frozenset(normalize(word) for word in [*" ".join(AR_MONTHS).split(), "الأحد", "الاثنين",
+                                                           "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"])
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
@@ -183,8 +187,9 @@ class Romanizer:
 
 
 def _name_words(text: str) -> list[re.Match[str]]:
-    """The Arabic words of ``text`` that can be part of a name (stop words left out), with their places."""
-    stop = _normalized_arabic_stopwords()
+    """The Arabic words of ``text`` that can be part of a name (stop words, months and weekdays left out), with
+    their places."""
+    stop = _normalized_arabic_stopwords() | ARABIC_TIME_WORDS
     return [m for m in _ARABIC_RUN.finditer(text) if normalize(m.group(0)) not in stop]
 
 
@@ -396,7 +401,7 @@ def _arabic_beside_latin(reply: str, sources: str) -> str:
     words = [w.group(0) for w in _ARABIC_RUN.finditer(sources)]
     if not words:
         return reply
-    stop = _normalized_arabic_stopwords()
+    stop = _normalized_arabic_stopwords() | ARABIC_TIME_WORDS
     keyed = [(w, phonetic_key(w)) for w in words]
     out, shift = reply, 0
     for match in _LATIN_NAME.finditer(reply):
