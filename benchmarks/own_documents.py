@@ -52,6 +52,8 @@ class Row:
     right: bool
     evidence: bool
     seconds: float
+    note: str = ""  # snc-qa: why it is not shown as the answer
+    model_reply: str = ""  # snc-qa: the model's reply, when the answer shown is not it
 
 
 def in_language(text: str, language: str) -> bool:
@@ -146,6 +148,7 @@ def main() -> None:
             started = time.perf_counter()
             answer = assistant.ask(item.question, options=options)
             answers = [("snc-qa", answer.text, answer.grounded, hits, time.perf_counter() - started)]
+            why = {"note": answer.note or "", "model_reply": answer.model_reply or ""}
             if plain is not None:
                 started = time.perf_counter()
                 text, refused, *_ = plain.answer(item.question)
@@ -156,7 +159,7 @@ def main() -> None:
                 rows[name].append(Row(item.id, direction, item.question, text, shown, holds,
                                       holds and shown and in_language(text, item.lang),
                                       item.answerable and any(contains_any(p, item.evidence_any) for p in passages),
-                                      round(seconds, 1)))
+                                      round(seconds, 1), **(why if name == "snc-qa" else {})))
             row = rows["snc-qa"][-1]
             mark = "right" if row.right else "shown, wrong" if row.shown and item.answerable else \
                 "shown" if row.shown else "refused"
