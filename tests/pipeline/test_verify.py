@@ -256,3 +256,13 @@ def test_an_english_reply_may_spell_an_arabic_name_as_the_name_dictionary_does(c
     for name in ("Alaa Abdul Aziz", "Alaa Abdel Aziz", "Alaa al-Aziz"):
         assert problem(check, question, f"The director of the office is {name} [1].", office) is None, name
     assert "Sharif" in problem(check, question, "The director of the office is Omar Sharif [1].", office)
+
+
+def test_an_arabic_reply_that_copies_english_words_is_not_shown(check):
+    # The bundled model, asked in Arabic about an English passage, copies words it does not translate or
+    # breaks one across scripts; an Arabic reader is not answered in Arabic.
+    for reply in ("يُفتتح المنتدى office في إدلب [2].", "سيفتح المنتدى مكتباً في الIdlib area [2]."):
+        found = problem(check, "ماذا سيفتح المنتدى في إدلب؟", reply, language="ar")
+        assert found and "instead of writing the question's language" in found
+    # Names (capitalised, in brackets or not) are written as the source writes them.
+    assert problem(check, "من ينسق منتدى الأرز؟", "تنسق المنتدى لينا حداد (Lina Haddad) [2].", language="ar") is None

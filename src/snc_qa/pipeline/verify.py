@@ -60,6 +60,9 @@ _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # what the reply says.
 _CAPITALISED_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=\s+[A-Z])|(?:(?:al|el|bin|ibn|abu|de|van|von)[ -])?[A-Z][A-Za-z'’-]*)"
 _CAPITALISED_RUN = re.compile(rf"(?<![A-Za-z]){_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})*")
+# A word in small Latin letters: no name (names are capitalised, their particles are in _CAPITALISED_RUN), nor a
+# unit after a number ("760 mm", "200 mph").
+_LATIN_COMMON_WORD = re.compile(r"(?<![A-Za-z\d])(?<!\d\s)[a-z]{3,}(?![A-Za-z])")
 #: A reply in the other language than its sentences must stand this close to one of them (e5 cosine, both
 #: embedded as passages). Measured on a handful of pairs: a faithful Arabic rendering of an English sentence
 #: 0.84–0.87, a reply on something else 0.70–0.77; a wrong name in an otherwise faithful reply can score
@@ -106,7 +109,8 @@ class ReplyCheck:
       above all, and of the question's words it repeats, at most one they never use;
     * a reply to a question that asks how many must give a number (in digits or words) the question does not;
     * a reply partly written in a script that neither the sentences nor the question use (the model drifts
-      into Chinese) is not shown;
+      into Chinese) is not shown, nor a reply to an Arabic question that writes common words in Latin
+      letters (:meth:`untranslated`);
     * a reply in the other language than its sentences must be close in meaning to one of them
       (``CROSS_LANGUAGE_SUPPORT``, with the embedding model);
     * every capitalised Latin word of a reply that looks like a name must be in the sentences or the
@@ -157,6 +161,9 @@ class ReplyCheck:
         # The model drifts into scripts of its training (Chinese mostly) that nobody here reads or wrote.
         if foreign := scripts(body) - scripts(selection.text() + query.standalone) - _OWN_SCRIPTS:
             return "the reply is partly written in another script: " + ", ".join(sorted(foreign)).lower()
+        if untranslated := self.untranslated(body, query):
+            return "the reply copies words of its source instead of writing the question's language: " + \
+                ", ".join(untranslated[:3])
         source_text = _THOUSANDS.sub("", normalize(selection.text()))
         source_stems = set(self.analyzer.tokens(source_text))
         asked = set(self.analyzer.tokens(query.standalone))
@@ -198,6 +205,25 @@ class ReplyCheck:
         if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3]:
             return "the reply starts by repeating the question"
         return None
+
+    @staticmethod
+    def untranslated(body: str, query: Query) -> list[str]:
+        """The words of a reply to an Arabic question that are written in small Latin letters and are not the
+        question's: the model copied its English source ("… من خلال companions") or broke a word across
+        scripts ("الإmissions") instead of writing Arabic. A name (capitalised, with its particles) or a
+        unit after a number is no such word.
+
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "من يأخذ الطبيب معه؟", "ar")
+        >>> check.untranslated("يأخذ companions في رحلاته [1].", asked), check.untranslated("الإmissions [1]", asked)
+        (['companions'], ['missions'])
+        >>> check.untranslated("التقى خالد (Khaled bin Salman) على بعد 760 mm [2].", asked)
+        []
+        """
+        if query.language != "ar":
+            return []
+        asked = set(_LATIN_COMMON_WORD.findall(query.standalone.casefold()))
+        words = _LATIN_COMMON_WORD.findall(_CAPITALISED_RUN.sub(" ", body))
+        return [word for word in words if word not in asked]
 
     def question_share(self, asked: set[str], units: list[Unit], sources: Iterable[Source] = ()) -> float:
         """The share of the question's words (``asked``: its tokens, stems with stop words left out) that the
