@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from snc_qa.timeframe import TimeFrame, parse_timeframe
+from snc_qa.timeframe import TimeFrame, months_in, parse_timeframe
 
 TODAY = date(2026, 11, 30)
 
@@ -50,3 +50,11 @@ def test_a_document_date_is_inside_or_outside():
     january = TimeFrame(date(2016, 1, 1), date(2016, 1, 31))
     assert january.contains("2016-01-25") and not january.contains("2016-02-01")
     assert not january.contains(None) and not january.contains("not a date")
+
+
+def test_months_are_read_in_either_language_and_calendar():
+    assert months_in("في تشرين الثاني 2017 وكانون الثاني") == {11, 1}
+    assert months_in("On 18 May 2016 and in November") == {5, 11}
+    # Dated only: "may" the verb and a month without a day or a year are not claims to check.
+    assert months_in("It may happen in May.", dated=True) == set()
+    assert months_in("وفي 18 أيار ثم في نوفمبر 2017", dated=True) == {5, 11}

@@ -34,6 +34,12 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+{_YEAR}(?!\d)")
 _MONTH_YEAR = re.compile(
     rf"(?:^|[\s(،,])(?:[وفب]|في\s+)?(?:شهر\s+)?({_MONTH})\s*,?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?{_YEAR}(?!\d)"
 )
+# A month name as a word (an Arabic one with a clinging letter: "وفي أيار", "بنيسان"), and one written with a day
+# before it or a year after it: "18 May 1756", "أيار 2016". Only the dated kind is a claim to check: "may" and
+# "مارس" are also words of their own.
+_ANY_MONTH = re.compile(rf"(?<!\w)[وفبل]?({_MONTH})(?!\w)")
+_DATED_MONTH = re.compile(rf"(?<!\w)\d{{1,2}}\s+(?:of\s+)?[وفبل]?({_MONTH})(?!\w)"
+                          rf"|(?<!\w)[وفبل]?({_MONTH})\s*,?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?\d{{1,4}}(?!\d)")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
 _LAST_YEAR = re.compile(r"\blast year\b|\bprevious year\b|العام الماضي|السنه الماضيه|العام السابق")
 _THIS_YEAR = re.compile(r"\bthis year\b|هذا العام|العام الحالي|هذه السنه|السنه الحاليه")
@@ -81,6 +87,21 @@ def _month(name: str) -> int | None:
         if key in table:
             return table[key]
     return None
+
+
+def months_in(text: str, dated: bool = False) -> set[int]:
+    """The months ``text`` names, as numbers, in either language and in both Arabic calendars' names; with
+    ``dated``, only those written beside a day or a year.
+
+    >>> sorted(months_in("عقد في تشرين الثاني 2017، وفي أيار")), months_in("The talks began on 18 May 2016.")
+    ([5, 11], {5})
+    >>> months_in("They may meet in May.", dated=True), months_in("في 18 أيار", dated=True)
+    (set(), {5})
+    """
+    text = normalize(text)
+    if dated:
+        return {_month(m.group(1) or m.group(2)) or 0 for m in _DATED_MONTH.finditer(text)} - {0}
+    return {_month(m.group(1)) or 0 for m in _ANY_MONTH.finditer(text)} - {0}
 
 
 def _whole_month(year: int, month: int) -> TimeFrame:

@@ -266,3 +266,16 @@ def test_an_arabic_reply_that_copies_english_words_is_not_shown(check):
         assert found and "instead of writing the question's language" in found
     # Names (capitalised, in brackets or not) are written as the source writes them.
     assert problem(check, "من ينسق منتدى الأرز؟", "تنسق المنتدى لينا حداد (Lina Haddad) [2].", language="ar") is None
+
+
+def test_a_month_the_sentences_do_not_name_is_caught_across_languages(check):
+    # Across languages the reply's words cannot be looked up, but a month can, in either calendar's name.
+    declared = ("Britain formally declared war on France on 18 May 1756.",)
+    asked = "متى أعلنت بريطانيا الحرب على فرنسا؟"
+    found = problem(check, asked, "أعلنت بريطانيا الحرب في يناير 1756 [1].", declared, "ar")
+    assert found and "January" in found
+    for reply in ("أعلنت بريطانيا الحرب على فرنسا في 18 أيار 1756 [1].", "في 18 مايو 1756 [1]."):
+        assert "month" not in (problem(check, asked, reply, declared, "ar") or "")
+    met = ("عقد الاجتماع في تشرين الثاني 2017 في الرياض.",)
+    assert "October" in problem(check, "When did they meet in Riyadh?", "They met in October 2017 [1].", met)
+    assert "month" not in (problem(check, "When did they meet in Riyadh?", "In November 2017 [1].", met) or "")

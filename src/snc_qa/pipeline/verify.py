@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Iterable
@@ -46,6 +47,7 @@ from snc_qa.pipeline.wording import (
     strip_citations,
 )
 from snc_qa.retrieval import Source
+from snc_qa.timeframe import months_in
 
 # A number as the reply writes it: "17", "3.62", "2000". It must stand whole in the sources ("3.7" is not in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
@@ -107,6 +109,8 @@ class ReplyCheck:
     * a reply in the language of the sentences it cites (all given, when it cites none) must be written mostly
       with their words (inflection and paraphrase vary, so most, not all): what it adds to the question
       above all, and of the question's words it repeats, at most one they never use;
+    * a month the reply dates something in (beside a day or a year) must be named in those sentences or the
+      question, in either language or Arabic calendar (:func:`uncited_month`);
     * a reply to a question that asks how many must give a number (in digits or words) the question does not;
     * a reply partly written in a script that neither the sentences nor the question use (the model drifts
       into Chinese) is not shown, nor a reply to an Arabic question that writes common words in Latin
@@ -174,6 +178,9 @@ class ReplyCheck:
         # what the question asks is for the rules on its words and names to tell.
         if number := self.uncited_number(body, drawn_on, numbers_in(query.standalone)):
             return f"the number {number} is not in the passages it cites"
+        # A month is a number in words, and across languages the only part of a date the words cannot check.
+        if month := uncited_month(body, drawn_on, query.standalone):
+            return f"the month {month} is not in the passages it cites"
         if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
             return "the question asks how many and the reply gives no number"
         if unknown := self.unsupported_names(body, query, selection) or \
@@ -496,6 +503,20 @@ class ReplyCheck:
                 continue
             unknown.append(word)
         return unknown
+
+
+def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
+    """The first month (its English name) that the reply dates something in and neither ``units`` (the sentences
+    it cites) nor the question name, in either language or Arabic calendar: "في يناير 1756" over "18 May 1756".
+
+    >>> from snc_qa.pipeline.records import Unit
+    >>> from snc_qa.retrieval import Source
+    >>> cited = [Unit("War was declared on 18 May 1756.", Source("", "f.txt", "F", 0.9, "c"), 0)]
+    >>> uncited_month("أُعلنت الحرب في يناير 1756 [1].", cited, "متى؟"), uncited_month("في 18 أيار 1756.", cited, "متى؟")
+    ('January', None)
+    """
+    named = months_in(" ".join(u.text for u in units)) | months_in(question)
+    return next((calendar.month_name[m] for m in sorted(months_in(body, dated=True) - named)), None)
 
 
 def numbers_in(text: str) -> list[str]:
