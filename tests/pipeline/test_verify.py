@@ -278,4 +278,5 @@ def test_a_month_the_sentences_do_not_name_is_caught_across_languages(check):
         assert "month" not in (problem(check, asked, reply, declared, "ar") or "")
     met = ("عقد الاجتماع في تشرين الثاني 2017 في الرياض.",)
     assert "October" in problem(check, "When did they meet in Riyadh?", "They met in October 2017 [1].", met)
-    assert "month" not in (problem(check, "When did they meet in Riyadh?", "In November 2017 [1].", met) or "")
+    # A month is no name to find by its letters in the Arabic sentence: the right one passes.
+    assert problem(check, "When did they meet in Riyadh?", "In November 2017 [1].", met) is None

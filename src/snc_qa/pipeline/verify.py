@@ -20,6 +20,7 @@ from snc_qa.arabic import (
     phonetic_key,
     scripts,
 )
+from snc_qa.documents import EN_MONTHS
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.names import (
@@ -493,7 +494,9 @@ class ReplyCheck:
         for word in _LATIN_WORDS.findall(body):
             word = drop_possessive(word)
             folded = word.casefold()
-            if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in ENGLISH_STOPWORDS:
+            # A month is no name; it is checked as a date (:func:`uncited_month`), in either language.
+            if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in EN_MONTHS or \
+                    folded in ENGLISH_STOPWORDS:
                 continue
             if folded in latin or folded.rstrip("s") in latin or phonetic_key(word) in keys:
                 continue
