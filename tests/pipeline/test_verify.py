@@ -3,6 +3,7 @@
 import pytest
 
 from snc_qa.glossary import Glossary
+from snc_qa.pipeline.records import Selection
 from snc_qa.pipeline.verify import ReplyCheck
 
 from .helpers import query, selection
@@ -205,6 +206,21 @@ def test_a_reply_repeating_two_question_words_that_no_sentence_uses_is_caught(ch
     assert found and "no source" in found and "sharehold" in found
     assert problem(check, "What was the new service called after the merger?",
                    "The new service was called Sky [1].", sentences) is None
+
+
+def test_a_reply_may_repeat_the_question_s_month_and_words_its_document_writes_elsewhere(check):
+    # The model prefixes its answer with the whole question: the month is only in the item's date, and
+    # "talks" and "Geneva" are in the item's other chunk, which is among the sources but not the sentences.
+    item = selection("Opposition chief Riad Hijab arrived in Geneva on Wednesday for the UN talks.",
+                     "Mohammed Alloush, the chief negotiator, is a leader of the Army of Islam.", document="news.txt")
+    given = Selection(units=item.units[1:], sources=item.sources)
+    question = "Which group did Mohammed Alloush, the chief negotiator at the Geneva talks in February, belong to?"
+    reply = "Mohammed Alloush, the chief negotiator at the Geneva talks in February, leads the Army of Islam [1]."
+    assert check.run(reply, query(question), given).problem is None
+    # Words the document never writes are still missing: its sentences are about something else.
+    found = check.run(reply.replace("Geneva talks", "Astana summit"), query(question.replace("Geneva talks", "Astana "
+                      "summit")), given).problem
+    assert found and "no source" in found
 
 
 def test_a_name_from_another_documents_arabic_sentence_is_caught_when_the_answer_is_in_english(check):
