@@ -40,6 +40,17 @@ def test_question_outside_the_documents_is_not_answered(local_assistant):
     assert not answer.grounded and "Paris" not in answer.text
 
 
+def test_when_the_model_finds_no_answer_the_closest_passage_is_left_to_the_reader(local_assistant):
+    # The model says NOT_FOUND over passages that hold the answer too: the reader sees the passage, not told
+    # that the documents hold no answer, and it is not shown as one.
+    answerer = local_assistant.answerer
+    query, selection, messages = answerer.prepare("من هو مدير منصة الذاكرة السورية؟")
+    assert messages
+    answer = answerer._finish(query, selection, "NOT_FOUND")
+    assert not answer.grounded and answer.sources and answer.model_reply == "NOT_FOUND"
+    assert answer.text.startswith("قد لا تجيب الوثائق عن هذا مباشرة") and "عبد الرحمن الحاج" in answer.text
+
+
 def test_streamed_pieces_make_the_answer(local_assistant):
     pieces = list(local_assistant.stream("من قدم الإحاطة العامة خلال اللقاء؟"))
     assert len(pieces) > 2
