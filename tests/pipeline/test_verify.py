@@ -69,6 +69,13 @@ def test_restating_the_question_is_no_answer(check):
     assert "restates" in problem(check, "Who coordinates the Cedar Forum?", "The Cedar Forum coordinator [2].")
 
 
+def test_a_reply_may_repeat_the_question_s_frame_but_not_its_question_words(check):
+    asked = "According to the forum, where will it open an office?"
+    assert problem(check, asked, "According to the forum, it will open an office in Idlib [2].") is None
+    found = problem(check, "Where will the forum open an office?", "Where will the forum open an office? Idlib [2].")
+    assert found and "repeating the question" in found
+
+
 def test_answering_with_whom_the_question_names_is_no_answer(check):
     news = ("Geir Pedersen met Walid al-Moallem in Damascus.", "Dr. Nasr Hariri then met Geir Pedersen in Riyadh.")
     found = problem(check, "Whom did Pedersen meet in Damascus?", "Geir Pedersen [1].", news)

@@ -42,6 +42,7 @@ from snc_qa.pipeline.wording import (
     DIGIT_WORDS,
     NOT_NAMES,
     NUMBER_WORDS,
+    QUESTION_OPENING,
     ROLE_WORDS,
     citations,
     is_refusal,
@@ -136,7 +137,8 @@ class ReplyCheck:
     * the documents it cites must mention what an English question names when another document among the
       sources does (:meth:`other_subject`): else it answered about another meeting or another person;
     * the reply must say more than the question (in either script: "Tesla" for تسلا is the question's
-      word) and not start by repeating it.
+      word) and not start by repeating its question or request words (a frame such as "According to the
+      report, …" an answer may repeat).
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -217,7 +219,7 @@ class ReplyCheck:
         if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
             return "the reply only restates the question"
         raw_question, raw_reply = normalize(query.standalone).split(), normalize(body).split()
-        if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3]:
+        if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3] and QUESTION_OPENING.match(query.standalone):
             return "the reply starts by repeating the question"
         return None
 

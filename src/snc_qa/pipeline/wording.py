@@ -71,6 +71,14 @@ LIST_PATTERNS = re.compile(
     r"|من (?:تحدث|تكلم|حضر|شارك|تحدثوا|حضروا|شاركوا)",
     re.IGNORECASE,
 )
+# A question that opens with its question or request word ("Who …", "List …", "ما …", "عدد …"), not with a
+# frame ("According to the report, how many …", "In 2016, who …") that an answer may well repeat.
+QUESTION_OPENING = re.compile(
+    r"^\W*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|list|name|give|tell|"
+    r"describe|explain)\b"
+    r"|^\W*(?:ما|ماذا|من|متى|اين|أين|كم|كيف|لماذا|لم|هل|اي|أي|بماذا|بكم|عدد|اذكر|سم|صف|اشرح)(?:\s|$)",
+    re.IGNORECASE,
+)
 # "How many …" asks for a count, not for the items: it is answered from the sentence that gives the number.
 HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:ما\s+)?عدد(?!\s+اسماء)", re.IGNORECASE)
 # A question whose answer is a number: "how many", "كم", "ما عدد". Narrower than HOW_MANY, which keeps any
