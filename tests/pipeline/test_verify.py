@@ -287,6 +287,9 @@ def test_an_arabic_reply_that_copies_english_words_is_not_shown(check):
     for reply in ("يُفتتح المنتدى office في إدلب [2].", "سيفتح المنتدى مكتباً في الIdlib area [2]."):
         found = problem(check, "ماذا سيفتح المنتدى في إدلب؟", reply, language="ar")
         assert found and "instead of writing the question's language" in found
+    # A quotation keeps its own words.
+    assert problem(check, "ماذا قالت لينا حداد عن إدلب؟", 'قالت إن المنتدى "would open an office" في إدلب [2].',
+                   language="ar") is None
     # Names (capitalised, in brackets or not) are written as the source writes them.
     assert problem(check, "من ينسق منتدى الأرز؟", "تنسق المنتدى لينا حداد (Lina Haddad) [2].", language="ar") is None
 

@@ -43,6 +43,7 @@ from snc_qa.pipeline.wording import (
     NOT_NAMES,
     NUMBER_WORDS,
     QUESTION_OPENING,
+    QUOTED,
     ROLE_WORDS,
     citations,
     is_refusal,
@@ -227,19 +228,20 @@ class ReplyCheck:
     def untranslated(body: str, query: Query) -> list[str]:
         """The words of a reply to an Arabic question that are written in small Latin letters and are not the
         question's: the model copied its English source ("… من خلال companions") or broke a word across
-        scripts ("الإmissions") instead of writing Arabic. A name (capitalised, with its particles) or a
-        unit after a number is no such word.
+        scripts ("الإmissions") instead of writing Arabic. A name (capitalised, with its particles), a unit
+        after a number or words in quotation marks are no such words.
 
         >>> check, asked = ReplyCheck(Glossary([])), Query("x", "من يأخذ الطبيب معه؟", "ar")
         >>> check.untranslated("يأخذ companions في رحلاته [1].", asked), check.untranslated("الإmissions [1]", asked)
         (['companions'], ['missions'])
-        >>> check.untranslated("التقى خالد (Khaled bin Salman) على بعد 760 mm [2].", asked)
+        >>> check.untranslated('التقى خالد (Khaled bin Salman) على بعد 760 mm وقال "not now" [2].', asked)
         []
         """
         if query.language != "ar":
             return []
         asked = set(_LATIN_COMMON_WORD.findall(query.standalone.casefold()))
-        words = _LATIN_COMMON_WORD.findall(_CAPITALISED_RUN.sub(" ", body))
+        # A quotation stays in its own words: "قال إنها "purely personal"" quotes the source.
+        words = _LATIN_COMMON_WORD.findall(_CAPITALISED_RUN.sub(" ", QUOTED.sub(" ", body)))
         return [word for word in words if word not in asked]
 
     def question_share(self, asked: set[str], units: list[Unit], sources: Iterable[Source] = ()) -> float:
