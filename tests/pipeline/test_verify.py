@@ -94,6 +94,17 @@ def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedd
     assert found and "far from every source sentence" in found
 
 
+def test_a_reply_in_the_other_language_must_add_a_name_or_number_its_sentences_hold(check):
+    # Its other words cannot be looked up across languages: restating the question and ending in something
+    # the sentences do not say is not an answer that can be shown as checked.
+    asked = query("من هو منسق المنتدى؟", "ar")
+    assert check.run("منسق المنتدى هو لينا حداد [2].", asked, selection(*FORUM)).ok
+    found = check.run("منسق المنتدى هو فريق الشباب المتطوعين [2].", asked, selection(*FORUM)).problem
+    assert found and "across languages nothing the reply adds" in found
+    office = query("كم مكتباً سيفتح المنتدى؟", "ar")
+    assert check.run("سيفتح المنتدى مكتباً واحداً في إدلب [2].", office, selection(*FORUM)).ok
+
+
 def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):
     # One news item in two chunks: the answer's chunk does not repeat the acronym, the city or the month.
     item = ("The HNC had still not received a reply from the UN envoy, a day before talks are to start in Geneva.",
