@@ -241,6 +241,16 @@ def test_a_reply_may_repeat_the_question_s_month_and_words_its_document_writes_e
     assert found and "no source" in found
 
 
+def test_a_reply_restating_a_long_question_may_paraphrase_some_of_it(check):
+    sentences = ("Mohammed Alloush, the committee's chief negotiator in Geneva, is a leader of the Army of Islam.",)
+    question = "Which rebel group did Mohammed Alloush, the committee's chief negotiator in Geneva, belong to early on?"
+    reply = "Mohammed Alloush, the committee's chief negotiator in Geneva, belonged early on to the Army of Islam [1]."
+    assert problem(check, question, reply, sentences) is None
+    # Two such words in a short question are still two too many: the sentences are about something else.
+    assert problem(check, "Which rebel group did Alloush belong to early on?",
+                   "Alloush belonged early on to the Army of Islam [1].", sentences)
+
+
 def test_a_name_from_another_documents_arabic_sentence_is_caught_when_the_answer_is_in_english(check):
     mixed = (MEETING[1], FORUM[2])
     asked = "من هو المتحدث باسم المجلس الذي اتهم روسيا بعرقلة المساعدات؟"
