@@ -1,6 +1,6 @@
 """Names across scripts in replies: the document's spelling beside the model's, for any document."""
 
-from snc_qa.names import arabic_person_names, both_scripts, question_names, romanizer
+from snc_qa.names import arabic_person_names, both_scripts, broken_names, question_names, romanizer
 
 
 def test_an_arabic_reply_from_an_english_passage_gets_the_latin_names():
@@ -41,3 +41,9 @@ def test_arabic_people_are_named_by_their_titles_and_the_comma_after_their_names
     assert arabic_person_names(sentence, romanizer()) == ["بكر غبيس"]
     # Common words that are also given names ("حرب") make no person without a name after them.
     assert arabic_person_names("وقال الباحث إن حرب الخلافة بدأت دوراً أكبر.", romanizer()) == []
+
+
+def test_a_word_that_only_shares_two_consonants_with_a_first_name_does_not_start_it():
+    # "لأنها" ("because it") and "Lina" are both "ln": too few consonants to tell a name from a word.
+    assert broken_names("لأنها تعرقل المساعدات [1].", "Lina Haddad said so.", romanizer()) == []
+    assert broken_names("قالت لينا حدادين [1].", "Lina Haddad said so.", romanizer()) == ["حدادين"]

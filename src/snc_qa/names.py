@@ -222,6 +222,11 @@ def arabic_name_runs(text: str, romanize: Romanizer) -> list[list[str]]:
     return runs
 
 
+#: Consonants a first name's key needs to be matched by its letters alone (else by the name dictionary): two
+#: are too few to tell a name from a word ("لأنها", "because it", shares "ln" with "Lina").
+_FIRST_NAME_KEY = 3
+
+
 def broken_names(reply: str, sources: str, romanize: Romanizer) -> list[str]:
     """Arabic words of ``reply`` that follow the first name of a Latin name in ``sources`` without being its
     next part: ``سليم الالمصل`` for "Salim al-Muslat" (the caller drops words that are no name at all).
@@ -243,7 +248,7 @@ def broken_names(reply: str, sources: str, romanize: Romanizer) -> list[str]:
 
     def same(word: str, latin: str) -> bool:
         key = phonetic_key(latin)
-        return latin.casefold() in spelled.get(word, ()) or (len(key) >= 2 and phonetic_key(word) == key)
+        return latin.casefold() in spelled.get(word, ()) or (len(key) >= _FIRST_NAME_KEY and phonetic_key(word) == key)
 
     broken = []
     for first, second in pairwise(words):

@@ -103,6 +103,9 @@ def test_a_reply_in_the_other_language_must_add_a_name_or_number_its_sentences_h
     assert found and "across languages nothing the reply adds" in found
     office = query("كم مكتباً سيفتح المنتدى؟", "ar")
     assert check.run("سيفتح المنتدى مكتباً واحداً في إدلب [2].", office, selection(*FORUM)).ok
+    # A reason has no name or number to tell it by: only its closeness in meaning is checked.
+    why = query("لماذا اتهم المتحدث روسيا؟", "ar")
+    assert check.run("لأنها تمنع وصول المساعدات [3].", why, selection(*FORUM)).ok
 
 
 def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):

@@ -1,6 +1,7 @@
 """Reading questions and replies in Arabic and English."""
 
 from snc_qa.pipeline.wording import (
+    REASON_QUESTION,
     english_names,
     is_list_question,
     is_refusal,
@@ -65,3 +66,11 @@ def test_english_sentences_name_people_by_their_titles_and_verbs_and_bodies_by_t
     assert english_names(sentence, "organisation") == ["United Nations Security Council"]
     assert english_names("George Sabra, a member of the High Negotiations Committee, spoke.", "person") == \
         ["George Sabra"]
+
+
+def test_a_question_asking_why_or_how_is_told_from_one_asking_how_many():
+    for question in ("Why had the round been postponed?", "How did the envoy describe the week?", "لماذا؟",
+                     "ما سبب تأجيل الجولة؟", "كيف وصف المبعوث الأسبوع؟"):
+        assert REASON_QUESTION.search(question), question
+    for question in ("How many members voted?", "How long did it last?", "من لم يحضر الاجتماع؟", "What did he say?"):
+        assert not REASON_QUESTION.search(question), question

@@ -85,6 +85,13 @@ HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:م
 # question that mentions a count from being read as a list question: "how much of the forest …" is answered
 # by "over half", and "ما الأعداد التي …" by the name of a kind of number.
 COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
+# A question that asks why, or how something was done: its answer is a reason or a manner, in words, with no
+# name or number to tell it by ("… due to the coronavirus pandemic"). Not "how many / much / long …".
+REASON_QUESTION = re.compile(
+    r"\bwhy\b|^\W*how\b(?!\s+(?:many|much|long|old|far|often|big|large))"
+    r"|(?:^|\s)(?:لماذا|ما\s+سبب|ما\s+اسباب|ما\s+أسباب|كيف)(?=\s|$|[؟?،,.])",
+    re.IGNORECASE,
+)
 #: Words that give a count, besides the one-digit ones (DIGIT_WORDS): a reply to a count question holds a
 #: number, in digits or in words.
 NUMBER_WORDS = (
