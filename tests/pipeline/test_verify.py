@@ -2,7 +2,7 @@
 
 import pytest
 
-from snc_qa.glossary import Glossary
+from snc_qa.glossary import Entry, Glossary
 from snc_qa.pipeline.records import Selection
 from snc_qa.pipeline.verify import ReplyCheck
 
@@ -103,6 +103,10 @@ def test_a_reply_in_the_other_language_must_add_a_name_or_number_its_sentences_h
     assert found and "across languages nothing the reply adds" in found
     office = query("كم مكتباً سيفتح المنتدى؟", "ar")
     assert check.run("سيفتح المنتدى مكتباً واحداً في إدلب [2].", office, selection(*FORUM)).ok
+    # A name the glossary writes in the other language counts as the sentences' own.
+    unit = query("Which organization does Munther Sallal lead?")
+    glossed = ReplyCheck(Glossary([Entry("وحدة دعم الاستقرار", "Stabilization Support Unit")]))
+    assert glossed.run("Munther Sallal leads the Stabilization Support Unit [1].", unit, selection(*MEETING)).ok
     # A reason has no name or number to tell it by: only its closeness in meaning is checked.
     why = query("لماذا اتهم المتحدث روسيا؟", "ar")
     assert check.run("لأنها تمنع وصول المساعدات [3].", why, selection(*FORUM)).ok

@@ -432,10 +432,13 @@ class ReplyCheck:
 
     def _held_across(self, word: str, stems: set[str], selection: Selection) -> bool:
         """Whether a word of a reply in the other language than its sentences is one they can be seen to hold: a
-        number (or a number word), or a name, by its consonants or as the name dictionary spells it."""
+        number (or a number word), or a name, by its consonants, as the name dictionary spells it, or as the
+        glossary writes a name of theirs in the other language ("Stabilization Support Unit")."""
         if self._held(word, stems, selection) or among_stems(word, self._number_stems):
             return True
         text = selection.text()
+        if among_stems(word, set(self.analyzer.tokens(self.glossary.annotate(text)))):
+            return True
         if contains_arabic(word):
             return bool(set(self.romanize.spellings([word])[word]) & _latin_words(text))
         return word in set(self.romanize.tokens(text, clinging=True))
