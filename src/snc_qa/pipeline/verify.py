@@ -93,8 +93,8 @@ ADDED_MISSING_ALLOWED = 0.5
 #: paraphrased its passage; a wrong answer shown is the worse outcome. The question's words count where the
 #: cited documents use them (any given chunk, the headline) and a month always counts: real news questions
 #: name their subject's context ("… in February 2016 to join the UN talks") that the item writes elsewhere or
-#: only in its date. On the replies captured to a fourth set of real news, that let 3 of 8 right replies
-#: through that the model had prefixed with the whole question, and 1 wrong one; on XQuAD it changed nothing.
+#: only in its date. On the replies captured to a fourth set of real news, that let through 3 right replies
+#: that the model had prefixed with the whole question, and 1 wrong one; on XQuAD it changed nothing.
 REPEATED_MISSING_ALLOWED = 1
 #: ... or this share of the question's words it repeats, when that is more: a reply that restates a long question
 #: ("Mohammed Alloush, the HNC's chief negotiator at the Geneva talks in early 2016, belonged to …") paraphrases
@@ -110,15 +110,6 @@ REPEATED_MISSING_SHARE = 0.25
 #: light stemmer does not see "تُنهي" in "إنهاء"); the answered left-out questions 0.13–0.29. On 72 replies to
 #: other XQuAD questions, captured afterwards, it refused 3 of the 4 answered left-out ones and no answerable one.
 QUESTION_WORDS_CITED = 0.3
-# CHECKABLE_ACROSS: a reply in the other language than its sentences must add to the question something they
-# can be seen to hold — a name (same consonants), a number (digits, or a number word) — or it is not shown as
-# the answer: its closeness in meaning (CROSS_LANGUAGE_SUPPORT) passes replies that restate the question and
-# end in something the sentences do not say ("… هو فريق موسكو" for the Moscow group's chairman). On the
-# replies captured from XQuAD's mixed layout and two sets of real news, of the cross-language replies every
-# other rule let through, it refused 11 of 17 wrong ones and 1 of 7 right ones (a description, "planning,
-# designing, financing …"), whose passage is shown instead, quoted in its language. A question asking why or
-# how (a reason, a manner) is not held to it: the first run on a fifth set of real news refused "… due to the
-# coronavirus pandemic" for "Why had the third round … been postponed?".
 
 
 class ReplyCheck:
@@ -236,9 +227,8 @@ class ReplyCheck:
         # "إدلب"), not when it is filler ("it uses various tools …").
         if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
             return "the reply only restates the question"
-        # Across languages only names (by their consonants), numbers and months can be found in the sentences;
-        # a reply that adds none of them cannot be checked, and the passage says it better (see
-        # ``CHECKABLE_ACROSS``).
+        # Across languages only names, numbers and months can be found in the sentences; a reply that adds none
+        # of them cannot be checked, and its passage says it better (:meth:`_held_across`).
         if other_language and not REASON_QUESTION.search(query.standalone) and \
                 not any(self._held_across(w, source_stems, selection) for w in added):
             return "across languages nothing the reply adds (a name, a number) can be found in its sentences"
@@ -433,7 +423,18 @@ class ReplyCheck:
     def _held_across(self, word: str, stems: set[str], selection: Selection) -> bool:
         """Whether a word of a reply in the other language than its sentences is one they can be seen to hold: a
         number (or a number word), or a name, by its consonants, as the name dictionary spells it, or as the
-        glossary writes a name of theirs in the other language ("Stabilization Support Unit")."""
+        glossary writes a name of theirs in the other language ("Stabilization Support Unit").
+
+        A reply in the other language than its sentences must add to the question at least one such word, or
+        it is not shown as the answer: its closeness in meaning (``CROSS_LANGUAGE_SUPPORT``) passes replies
+        that restate the question and end in something the sentences do not say ("… هو فريق موسكو" for the
+        Moscow platform's chairman). On the replies captured from XQuAD's mixed layout and two sets of real
+        news, of the cross-language replies every other rule let through, that refused 11 of 17 wrong ones and
+        1 of 7 right ones (a description, "planning, designing, financing …"), whose passage is shown instead.
+        A question asking why or how is not held to it (its answer is a reason in words): the first run on a
+        fifth set of real news refused "… due to the coronavirus pandemic" for "Why had the third round … been
+        postponed?".
+        """
         if self._held(word, stems, selection) or among_stems(word, self._number_stems):
             return True
         text = selection.text()
