@@ -210,13 +210,16 @@ class ReplyCheck:
             return f"the reply is far from every source sentence ({closest:.2f})"
         # Words are looked up only where those sentences are all in the reply's language.
         one_language = {detect_language(u.text) for u in drawn_on} == {query.language}
-        if one_language and (share := self.question_share(asked, drawn_on, selection.sources)) < QUESTION_WORDS_CITED:
+        # The cited documents' words, read once for the two rules on the question's words that use them.
+        document = self.document_stems(drawn_on, selection.sources) if one_language else set()
+        if one_language and (share := self.question_share(asked, drawn_on, selection.sources, document)) < \
+                QUESTION_WORDS_CITED:
             return f"the documents it cites use few of the question's words ({share:.0%})"
         words = self.analyzer.tokens(body)
         repeated = {word for word in words if self._asked(word, asked, query)} | self.asked_names(body, query)
         # The question's words a reply repeats name the question's subject, which a news item often names a chunk
         # before the answer or in its headline, and its time, which is often only in the item's date.
-        repeated_stems = source_stems | self.document_stems(drawn_on, selection.sources) | self._time_stems
+        repeated_stems = source_stems | document | self._time_stems
         if missing := self.missing_words(words, query, source_stems, repeated, one_language, repeated_stems):
             return "words in the reply are in no source: " + " ".join(missing[:5])
         if off_topic := self.neighbour_answer(body, query, selection) or \
@@ -228,9 +231,9 @@ class ReplyCheck:
         if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
             return "the reply only restates the question"
         # Across languages only names, numbers and months can be found in the sentences; a reply that adds none
-        # of them cannot be checked, and its passage says it better (:meth:`_held_across`).
+        # of them cannot be checked, and its passage says it better (:meth:`_adds_checkable`).
         if other_language and not REASON_QUESTION.search(query.standalone) and \
-                not any(self._held_across(w, source_stems, selection) for w in added):
+                not self._adds_checkable(added, source_stems, selection):
             return "across languages nothing the reply adds (a name, a number) can be found in its sentences"
         raw_question, raw_reply = normalize(query.standalone).split(), normalize(body).split()
         if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3] and QUESTION_OPENING.match(query.standalone):
@@ -257,13 +260,15 @@ class ReplyCheck:
         words = _LATIN_COMMON_WORD.findall(_CAPITALISED_RUN.sub(" ", QUOTED.sub(" ", body)))
         return [word for word in words if word not in asked]
 
-    def question_share(self, asked: set[str], units: list[Unit], sources: Iterable[Source] = ()) -> float:
+    def question_share(self, asked: set[str], units: list[Unit], sources: Iterable[Source] = (),
+                       document: set[str] | None = None) -> float:
         """The share of the question's words (``asked``: its tokens, stems with stop words left out) that the
         documents of ``units`` use: their whole chunks, the other chunks of ``sources`` from the same
         documents, and their titles. A question's subject is often named a sentence or a chunk before the
         answer, or in the headline: "In January 2016, what did the HNC insist on …?" is answered by "The
         High Negotiations Committee insists it must be the sole opposition delegation", whose item names
-        "HNC" and "Geneva" in other chunks.
+        "HNC" and "Geneva" in other chunks. ``document``: those documents' tokens, when already read
+        (:meth:`document_stems`).
 
         >>> from snc_qa.pipeline.records import Unit
         >>> from snc_qa.retrieval import Source
@@ -278,7 +283,7 @@ class ReplyCheck:
         asked = {word for word in asked if len(word) >= 2}
         if not asked:
             return 1.0
-        used = self.document_stems(units, sources)
+        used = self.document_stems(units, sources) if document is None else document
         return sum(among_stems(word, used) for word in asked) / len(asked)
 
     def document_stems(self, units: list[Unit], sources: Iterable[Source] = ()) -> set[str]:
@@ -420,10 +425,11 @@ class ReplyCheck:
         text = selection.text()
         return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
 
-    def _held_across(self, word: str, stems: set[str], selection: Selection) -> bool:
-        """Whether a word of a reply in the other language than its sentences is one they can be seen to hold: a
-        number (or a number word), or a name, by its consonants, as the name dictionary spells it, or as the
-        glossary writes a name of theirs in the other language ("Stabilization Support Unit").
+    def _adds_checkable(self, added: set[str], stems: set[str], selection: Selection) -> bool:
+        """Whether one of the words a reply adds to the question (``added``; the reply in the other language than
+        its sentences) is one they can be seen to hold: a number (or a number word), or a name, by its
+        consonants, as the name dictionary spells it, or as the glossary writes a name of theirs in the other
+        language ("Stabilization Support Unit").
 
         A reply in the other language than its sentences must add to the question at least one such word, or
         it is not shown as the answer: its closeness in meaning (``CROSS_LANGUAGE_SUPPORT``) passes replies
@@ -435,14 +441,16 @@ class ReplyCheck:
         fifth set of real news refused "… due to the coronavirus pandemic" for "Why had the third round … been
         postponed?".
         """
-        if self._held(word, stems, selection) or among_stems(word, self._number_stems):
+        if any(self._held(word, stems, selection) or among_stems(word, self._number_stems) for word in added):
             return True
+        # The sentences' names in the other script, read once for all the words.
         text = selection.text()
-        if among_stems(word, set(self.analyzer.tokens(self.glossary.annotate(text)))):
-            return True
-        if contains_arabic(word):
-            return bool(set(self.romanize.spellings([word])[word]) & _latin_words(text))
-        return word in set(self.romanize.tokens(text, clinging=True))
+        glossed = set(self.analyzer.tokens(self.glossary.annotate(text)))
+        arabic = [word for word in added if contains_arabic(word)]
+        spelled, latin = self.romanize.spellings(arabic), _latin_words(text)
+        romanized = set(self.romanize.tokens(text, clinging=True)) if len(arabic) < len(added) else set()
+        return any(among_stems(word, glossed) or
+                   (bool(set(spelled[word]) & latin) if word in spelled else word in romanized) for word in added)
 
     def closeness(self, body: str, selection: Selection) -> float | None:
         """The reply's highest cosine to a source sentence (None without an embedding model)."""
