@@ -11,6 +11,15 @@ def test_sentences_end_at_arabic_and_latin_marks():
     ]
 
 
+
+def test_a_date_or_title_abbreviation_ends_no_sentence():
+    text = ("The round took place at the U.N.'s Geneva office on Oct. 18-22, 2021, the co-chair said. "
+            "Gen. Smith met Sen. Kerry in Jan. and left. Smith et al. agreed. He went to Iraq. Then home.")
+    assert split_sentences(text) == [
+        "The round took place at the U.N.'s Geneva office on Oct. 18-22, 2021, the co-chair said.",
+        "Gen. Smith met Sen. Kerry in Jan. and left.", "Smith et al. agreed.", "He went to Iraq.", "Then home.",
+    ]
+
 def test_clauses_split_at_arabic_comma():
     assert split_clauses("أولاً، ثانياً، ثالثاً") == ["أولاً،", "ثانياً،", "ثالثاً"]
 

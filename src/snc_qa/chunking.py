@@ -26,7 +26,15 @@ from dataclasses import dataclass
 from snc_qa.documents import Document
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟؛…])[\"'”’»)\]]*\s+|\n+")
-_NO_BREAK_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|No|Prof|vs|e\.g|i\.e|[A-Z])\.$")
+# Abbreviations a sentence does not end with: titles, months ("on Oct. 18-22, 2021": cut there, the date's
+# day was in another sentence than its month, and a reply giving the date failed the check on its number),
+# single initials.
+_NO_BREAK_BEFORE = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|St|No|Prof|vs|e\.g|i\.e|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Amb|Pres|Rev|Hon|Jr|Sr"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|[A-Z])\.$")
+# An English sentence never starts with a small letter: a break before one was an abbreviation's full stop
+# ("the Assn. of …", "et al. said").
+_NO_BREAK_AFTER = re.compile(r"^[a-z]")
 _CLAUSE_END = re.compile(r"(?<=[،;,])\s+")
 
 CountTokens = Callable[[str], int]
@@ -44,7 +52,7 @@ def split_sentences(text: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and _NO_BREAK_BEFORE.search(out[-1]):
+        if out and out[-1].endswith(".") and (_NO_BREAK_BEFORE.search(out[-1]) or _NO_BREAK_AFTER.match(piece)):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
