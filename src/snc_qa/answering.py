@@ -139,5 +139,7 @@ class Answerer:
                 answer.grounded = False
                 answer.note = f"model reply replaced: {verdict.problem}"
             else:
-                answer.text = self.writer.reply(reply, query, selection)
+                answer.text = self.writer.reply(reply, query, selection, cite=verdict.cited)
+                if verdict.cited:
+                    answer.note = f"the reply cited {citations(reply)}, what it says is in [{verdict.cited[0]}]"
         return answer

@@ -11,6 +11,9 @@ def test_citations_to_missing_sources_are_dropped_and_the_best_source_is_cited()
     chosen = selection("The forum met in Gaziantep.", "Lina Haddad coordinates the forum.")
     assert writer.reply("Lina Haddad coordinates it [7].", query("Who?"), chosen) == "Lina Haddad coordinates it. [2]"
     assert fix_citations("Answer [1][3].", ["a"], 1) == "Answer [1]."
+    # The check found what the reply says in another source than the one it cites: that one is cited.
+    assert writer.reply("Lina Haddad coordinates the forum [1].", query("Who?"), chosen, cite=[2]) == \
+        "Lina Haddad coordinates the forum. [2]"
 
 
 def test_a_quote_in_the_other_language_says_so_in_the_readers_language():

@@ -334,3 +334,14 @@ def test_a_month_the_sentences_do_not_name_is_caught_across_languages(check):
     assert "October" in problem(check, "When did they meet in Riyadh?", "They met in October 2017 [1].", met)
     # A month is no name to find by its letters in the Arabic sentence: the right one passes.
     assert problem(check, "When did they meet in Riyadh?", "In November 2017 [1].", met) is None
+
+
+def test_a_reply_copied_from_another_given_source_than_it_cites_is_checked_as_citing_that_one(check):
+    rounds = ("QAMISHLI – The 7th round of the Constitutional Committee ended in Geneva without agreement.",
+              "The 7th round started in Geneva on March 21 and ended on March 25.")
+    question = query("On what date did the 7th round finish?")
+    verdict = check.run("The seventh round ended on March 25 [1].", question, selection(*rounds, document="r.txt"))
+    assert verdict.ok and verdict.cited == (2,)
+    # Not for a number alone that another source happens to hold: it may answer something else there.
+    verdict = check.run("It finished on 21 [1].", question, selection(*rounds, document="r.txt"))
+    assert not verdict.ok and "21" in verdict.problem

@@ -55,14 +55,17 @@ class AnswerWriter:
         """Loaded when a list of countries is first asked for (CLDR's names: about 50 ms), then shared."""
         return Countries.load()
 
-    def reply(self, reply: str, query: Query, selection: Selection) -> str:
-        """A checked model reply: names that cross scripts in both, real citations."""
+    def reply(self, reply: str, query: Query, selection: Selection, cite: Sequence[int] = ()) -> str:
+        """A checked model reply: names that cross scripts in both, real citations (``cite``: the sources it
+        is to cite instead of those it names)."""
+        if cite:
+            reply = strip_citations(reply)
         if query.language == "en":
             reply = self.glossary.in_both_scripts(reply, selection.text())
         reply = both_scripts(reply, selection.text())
         if question_language(strip_citations(reply)) != query.language:
             reply = f"{OTHER_SCRIPT_LEAD[query.language]} {reply}"
-        return fix_citations(reply, selection.sources, self._best_source_for(reply, selection))
+        return fix_citations(reply, selection.sources, cite[0] if cite else self._best_source_for(reply, selection))
 
     def quote(self, query: Query, selection: Selection, unsure: bool = False, cited: Sequence[int] = ()) -> str:
         """The best sentence (or for a list question every sentence start), quoted and cited.

@@ -100,6 +100,9 @@ class Verdict:
 
     refusal: bool = False  # the reply says the sources do not hold the answer
     problem: str | None = None  # why the reply is not supported (None: it is)
+    #: The source the reply is to cite instead of its own, when what it says is in another given source than the
+    #: one it cites (the model numbered its sources wrong); empty when its own citations hold.
+    cited: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
