@@ -345,3 +345,10 @@ def test_a_reply_copied_from_another_given_source_than_it_cites_is_checked_as_ci
     # Not for a number alone that another source happens to hold: it may answer something else there.
     verdict = check.run("It finished on 21 [1].", question, selection(*rounds, document="r.txt"))
     assert not verdict.ok and "21" in verdict.problem
+
+
+def test_a_country_the_arabic_sentences_name_may_be_named_in_english(check):
+    sentences = ("واعتبرت الهيئة أن الاتفاق \"مشروع لتقسيم سوريا\".",)
+    question = "What did the committee call the agreement?"
+    assert problem(check, question, "It called it \"a project to divide Syria\" [1].", sentences) is None
+    assert "Iraq" in problem(check, question, "It called it \"a project to divide Iraq\" [1].", sentences)

@@ -21,6 +21,7 @@ from snc_qa.arabic import (
     phonetic_key,
     scripts,
 )
+from snc_qa.countries import Countries
 from snc_qa.documents import AR_MONTHS, EN_MONTHS
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
@@ -283,7 +284,8 @@ class ReplyCheck:
         # Across languages only names, numbers and months can be found in the sentences; a reply that adds none
         # of them cannot be checked, and its passage says it better (:meth:`_adds_checkable`).
         if other_language and not REASON_QUESTION.search(query.standalone) and \
-                not self._adds_checkable(added, source_stems, selection):
+                not self._adds_checkable(added, source_stems, selection) and \
+                not (query.language == "en" and added_countries(body, query.standalone, selection.text())):
             return "across languages nothing the reply adds (a name, a number) can be found in its sentences"
         raw_question, raw_reply = normalize(query.standalone).split(), normalize(body).split()
         if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3] and QUESTION_OPENING.match(query.standalone):
@@ -603,7 +605,8 @@ class ReplyCheck:
         """Capitalised words of an English reply that neither the sentences nor the question hold.
 
         An Arabic name of the sentences counts as the name dictionary spells it ("Alaa Abdul Aziz" for
-        "علاء عبد العزيز", whose consonants alone are too few to tell), a particle ("Abdul", "al-") with it.
+        "علاء عبد العزيز", whose consonants alone are too few to tell), a particle ("Abdul", "al-") with it,
+        and a country's name when they name that country in either language (:mod:`snc_qa.countries`).
         """
         sources = selection.text()
         latin = {*_latin_words(sources), *_latin_words(query.standalone),
@@ -624,8 +627,26 @@ class ReplyCheck:
                 romanized = set(self.romanize.tokens(sources, clinging=True))
             if romanized and all(part.casefold() in romanized for part in latin_parts(word)):
                 continue
+            # A country's name is no person's: "Syria" has too few consonants for a key and the name dictionary
+            # spells "سوريا" otherwise, so a right reply over an Arabic passage was refused for it.
+            if (codes := Countries.load().named_in(word)) and set(codes) <= set(Countries.load().named_in(sources)):
+                continue
             unknown.append(word)
         return unknown
+
+
+def added_countries(body: str, question: str, sources: str) -> set[str]:
+    """The countries (codes) a reply names, not the question, that the sources name too, in either language.
+
+    Asked of English replies: in Arabic a country's short name may be an adjective too ("الدولة السعودية",
+    the Saudi state), which on a captured reply counted as naming Saudi Arabia.
+
+    >>> sorted(added_countries("It would divide Syria.", "What did it call the deal?", "مشروع لتقسيم سوريا"))
+    ['SY']
+    """
+    countries = Countries.load()
+    named = set(countries.named_in(body)) - set(countries.named_in(question))
+    return named & set(countries.named_in(sources)) if named else set()
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
