@@ -16,6 +16,7 @@ from snc_qa.retrieval import (
     LanguageStats,
     Retriever,
     fuse_scores,
+    with_documents,
 )
 from snc_qa.settings import Settings
 from snc_qa.store import VectorStore
@@ -160,6 +161,17 @@ def test_the_other_language_s_best_comes_before_the_question_language_s_close_se
     three = np.array(["ar", "ar", "en"], dtype=object)
     fused = fuse_scores(np.array([0.060, 0.055, 0.050]), three, "ar", [])
     assert list(np.argsort(-fused)) == [0, 2, 1]
+
+
+def test_a_news_item_s_answer_stays_above_passages_of_other_items_that_only_resemble_the_question():
+    # The headline, the answering paragraph a chunk later, and an item in the other language on another
+    # subject that scores a little above that paragraph on its own.
+    fused = np.array([0.080, 0.050, 0.052])
+    paths = ["daraa.ar.txt", "daraa.ar.txt", "geneva.en.txt"]
+    assert list(np.argsort(-with_documents(fused, paths))) == [0, 1, 2]
+    # A document's own best is untouched, and a clearly better passage of another still comes first.
+    assert list(np.argsort(-with_documents(np.array([0.080, 0.050, 0.060]), paths))) == [0, 2, 1]
+    assert with_documents(fused, paths)[0] == pytest.approx(0.080)
 
 
 def test_lexical_hit_in_the_question_language_cannot_outvote_the_other_language():
