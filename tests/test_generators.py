@@ -149,6 +149,19 @@ def test_local_stream_closed_early_ends_the_request(local_generator):
 
 
 @pytest.mark.slow
+def test_a_reply_that_starts_repeating_itself_is_cut_there(local_generator):
+    from snc_qa.pipeline.generate import ModelReply
+    from snc_qa.pipeline.wording import repeats_itself
+
+    before = local_generator.chat.server_metrics()["tokens_predicted_total"]
+    ask = [HumanMessage("Write the words 'the Syrian people' forty times, separated by commas, and nothing else.")]
+    reply = "".join(ModelReply(local_generator).run(ask))
+    generated = local_generator.chat.server_metrics()["tokens_predicted_total"] - before
+    assert repeats_itself(reply)
+    assert generated < 60  # forty times would be about 160 tokens
+
+
+@pytest.mark.slow
 def test_local_model_is_read_into_memory_unless_mapping_is_asked_for(local_generator):
     # Mapped, the GGUF's pages stay resident beside llama.cpp's repacked copy (benchmarks/memory.py).
     import gc

@@ -352,3 +352,10 @@ def test_a_country_the_arabic_sentences_name_may_be_named_in_english(check):
     question = "What did the committee call the agreement?"
     assert problem(check, question, "It called it \"a project to divide Syria\" [1].", sentences) is None
     assert "Iraq" in problem(check, question, "It called it \"a project to divide Iraq\" [1].", sentences)
+
+
+def test_a_reply_that_loops_is_refused(check):
+    sentences = ("شاركت منظمات المجتمع المدني والحركة الشعبية السورية في اللقاء.",)
+    looped = "المجتمع المدني والحركة الشعبية السورية، " + "والحركة الشعبية السورية، " * 6 + "وال [1]"
+    found = problem(check, "من شارك في اللقاء؟", looped, sentences, "ar")
+    assert found and "repeats itself" in found

@@ -50,6 +50,7 @@ from snc_qa.pipeline.wording import (
     ROLE_WORDS,
     citations,
     is_refusal,
+    repeats_itself,
     strip_citations,
 )
 from snc_qa.retrieval import Source
@@ -133,6 +134,8 @@ class ReplyCheck:
     * a month the reply dates something in (beside a day or a year) must be named in those sentences or the
       question, in either language or Arabic calendar (:func:`uncited_month`);
     * a reply to a question that asks how many must give a number (in digits or words) the question does not;
+    * a reply that repeats a run of words over and over (:func:`~snc_qa.pipeline.wording.repeats_itself`) has
+      looped and says nothing;
     * a reply partly written in a script that neither the sentences nor the question use (the model drifts
       into Chinese) is not shown, nor a reply to an Arabic question that writes common words in Latin
       letters (:meth:`untranslated`);
@@ -229,6 +232,8 @@ class ReplyCheck:
         return None
 
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:
+        if repeats_itself(body):
+            return "the reply repeats itself (the model looped)"
         # The model drifts into scripts of its training (Chinese mostly) that nobody here reads or wrote.
         if foreign := scripts(body) - scripts(selection.text() + query.standalone) - _OWN_SCRIPTS:
             return "the reply is partly written in another script: " + ", ".join(sorted(foreign)).lower()

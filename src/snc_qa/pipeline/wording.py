@@ -166,6 +166,31 @@ def citations(text: str) -> list[int]:
     return [int(n) for n in CITATION.findall(text)]
 
 
+#: A reply in which the same run of this many words stands this many times has looped: the bundled model, lost,
+#: can repeat a phrase until its token limit ("… والحركة الشعبية السورية، والحركة الشعبية السورية، …"). Of
+#: 1,102 model replies captured from XQuAD and five sets of real news, 4 had such a run, all wrong; no other.
+LOOP_WORDS, LOOP_TIMES = 4, 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+def repeats_itself(text: str) -> bool:
+    """Whether the same ``LOOP_WORDS`` words stand ``LOOP_TIMES`` times or more in ``text``.
+
+    >>> repeats_itself("المجتمع المدني والحركة الشعبية السورية، " + "والحركة الشعبية السورية، " * 3 + "وال")
+    True
+    >>> repeats_itself("The Syrian Negotiation Commission, the Syrian National Coalition and the Syrian government.")
+    False
+    """
+    words = _WORD.findall(text)
+    runs: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - LOOP_WORDS + 1):
+        run = tuple(words[i:i + LOOP_WORDS])
+        runs[run] = runs.get(run, 0) + 1
+        if runs[run] >= LOOP_TIMES:
+            return True
+    return False
+
+
 def is_refusal(reply: str) -> bool:
     """True for a reply that says the sources do not hold the answer (it is then no answer, cited or not).
 
