@@ -359,3 +359,19 @@ def test_a_reply_that_loops_is_refused(check):
     looped = "المجتمع المدني والحركة الشعبية السورية، " + "والحركة الشعبية السورية، " * 6 + "وال [1]"
     found = problem(check, "من شارك في اللقاء؟", looped, sentences, "ar")
     assert found and "repeats itself" in found
+
+
+def test_a_person_is_named_by_the_end_of_the_name_not_the_country_before_it(check):
+    sentences = ("Syrian MP Ahmad Al-Kuzbari arrives with the Syrian government delegation in Geneva.",)
+    assert problem(check, "Who led the Syrian government delegation in Geneva?", "Syrian MP Ahmad Al-Kuzbari [1].",
+                   sentences) is None
+    found = problem(check, "Whom did Kuzbari lead in Geneva?", "Syrian MP Ahmad Al-Kuzbari [1].", sentences)
+    assert found and "restates" in found
+
+
+def test_a_digit_the_sentences_write_in_words_is_an_answer_across_languages(check):
+    sentences = ("The session was put on hold after three members tested positive for COVID-19.",)
+    question = "كم عدد الأعضاء الذين ثبتت إصابتهم بكوفيد-19؟"
+    assert problem(check, question, "3 أعضاء ثبتت إصابتهم بكوفيد-19 [1].", sentences, "ar") is None
+    found = problem(check, question, "5 أعضاء ثبتت إصابتهم بكوفيد-19 [1].", sentences, "ar")
+    assert found and "5" in found
