@@ -375,3 +375,9 @@ def test_a_digit_the_sentences_write_in_words_is_an_answer_across_languages(chec
     assert problem(check, question, "3 أعضاء ثبتت إصابتهم بكوفيد-19 [1].", sentences, "ar") is None
     found = problem(check, question, "5 أعضاء ثبتت إصابتهم بكوفيد-19 [1].", sentences, "ar")
     assert found and "5" in found
+
+
+def test_a_weekday_is_no_name(check):
+    sentences = ("أعادت هيئة التفاوض السورية يوم السبت انتخاب بدر جاموس رئيساً لها.",)
+    reply = "The Commission re-elected Badr Jamous as its president on Saturday [1]."
+    assert problem(check, "When did the Commission re-elect its president?", reply, sentences) is None

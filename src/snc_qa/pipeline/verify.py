@@ -26,6 +26,7 @@ from snc_qa.documents import AR_MONTHS, EN_MONTHS
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.names import (
+    TIME_WORDS,
     Romanizer,
     arabic_name_runs,
     broken_names,
@@ -626,8 +627,9 @@ class ReplyCheck:
         for word in _LATIN_WORDS.findall(body):
             word = drop_possessive(word)
             folded = word.casefold()
-            # A month is no name; it is checked as a date (:func:`uncited_month`), in either language.
-            if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in EN_MONTHS or \
+            # A month or a weekday is no name; a month is checked as a date (:func:`uncited_month`), in either
+            # language ("on Saturday" was refused as a name over an Arabic item that says "يوم السبت").
+            if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in TIME_WORDS or \
                     folded in ENGLISH_STOPWORDS:
                 continue
             if folded in latin or folded.rstrip("s") in latin or phonetic_key(word) in keys:
