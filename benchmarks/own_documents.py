@@ -21,7 +21,7 @@ refused. About 6 s an answer for snc-qa and 15–30 s for the plain chain on a 2
 
 With ``--retrieval`` no model runs: per direction, R@1 / R@5 of a passage holding ``evidence_any`` and of a
 passage of the document holding it, snc-qa beside the naive dense baseline (LangChain's 1000/200 splitter, the
-same e5) of the same run, in seconds. The two differ in passage size: snc-qa's chunks are about 120 e5 tokens
+same e5) of the same run; it takes seconds. The two differ in passage size: snc-qa's chunks are about 120 e5 tokens
 (its answer step reads the sentences of the best chunks and of their neighbours), the baseline's 1,000
 characters, which hold a short news item's headline, lead and the paragraph after them at once.
 """
