@@ -85,6 +85,7 @@ class Passage:
     vector: np.ndarray = field(repr=False)
     language: str = ""
     date: str | None = None
+    path: str = ""  # its document's, for scores that count the document (read without decoding ``meta``)
 
     @functools.cached_property
     def text(self) -> str:
@@ -98,7 +99,8 @@ class Passage:
     def of(cls, chunk_id: str, text: str, meta: dict, vector: np.ndarray) -> Passage:
         """A passage from its parts (a chunk read from Chroma rather than from the index)."""
         return cls(chunk_id, text.encode("utf-8"), json.dumps(meta, ensure_ascii=False).encode("utf-8"),
-                   np.asarray(vector, dtype=np.float32), meta.get("language", ""), meta.get("date") or None)
+                   np.asarray(vector, dtype=np.float32), meta.get("language", ""), meta.get("date") or None,
+                   meta.get("path", ""))
 
 
 def day_number(iso_date: str | None) -> int:
@@ -285,7 +287,8 @@ class PassageIndex:
 
     def _passage(self, doc: tantivy.Document) -> Passage:
         return Passage(doc["id"][0], doc["text"][0], doc["meta"][0], np.frombuffer(doc["vector"][0], dtype=np.float32),
-                       doc["language"][0] if doc["language"] else "", (doc["date"] or [""])[0] or None)
+                       doc["language"][0] if doc["language"] else "", (doc["date"] or [""])[0] or None,
+                       (doc["path"] or [""])[0])
 
     def of_path(self, path: str, limit: int = 100_000) -> list[Passage]:
         """The chunks of one document, in order."""

@@ -414,7 +414,7 @@ class Retriever:
         full_match = self.store.passages.full_match("words", found.lexical_tokens, searcher)
         fused = fuse_scores(calibrated, languages, language, located(found.lexical), full_match=full_match,
                             glossary=located(found.glossary), names=[located(h) for h in found.names], hub=hub)
-        fused = with_documents(fused, [p.meta.get("path", "") for p in passages])
+        fused = with_documents(fused, [p.path for p in passages])
         dates = [p.date for p in passages]
         if frame and frame.latest:
             order = newest_first(fused, dates)[:k]
