@@ -45,7 +45,8 @@ _TRANSLATE = str.maketrans(
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: A word of any script: letters and digits, no underscore.
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_WORD = re.compile("^[\u0621-\u064a\u0671-\u06d3]+$")
 #: The article, alone or after a clinging letter, longest first: what the light stemmer and name keys strip.
 ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
@@ -124,7 +125,7 @@ class Analyzer:
 
     def tokens(self, text: str) -> list[str]:
         out: list[str] = []
-        for word in _WORD.findall(normalize(text)):
+        for word in WORD.findall(normalize(text)):
             if _ARABIC_WORD.match(word):
                 if word in self._ar_stop:
                     continue
@@ -180,7 +181,7 @@ def detect_language(text: str) -> str:
     """``"ar"`` or ``"en"``: the script of most words; ties go to the first word's script."""
     arabic = latin = 0
     first = None
-    for word in _WORD.findall(text):
+    for word in WORD.findall(text):
         if _ARABIC_LETTER.search(word):
             arabic += 1
             first = first or "ar"
@@ -208,8 +209,8 @@ def question_language(text: str) -> str:
     ('ar', 'en')
     """
     unquoted = _QUOTED.sub(" ", text)
-    text = unquoted if _WORD.search(unquoted) else text
-    words = [normalize(w) for w in _WORD.findall(text)]
+    text = unquoted if WORD.search(unquoted) else text
+    words = [normalize(w) for w in WORD.findall(text)]
     stop = _normalized_arabic_stopwords()
     arabic = sum(w in stop for w in words)
     english = sum(w in ENGLISH_STOPWORDS for w in words)
@@ -303,7 +304,7 @@ def arabic_keys(text: str) -> list[str]:
     """Phonetic keys of the Arabic words of ``text`` (stop words left out), to index for :func:`name_keys`."""
     stop = _normalized_arabic_stopwords()
     keys = []
-    for word in _WORD.findall(normalize(text)):
+    for word in WORD.findall(normalize(text)):
         if _ARABIC_WORD.match(word) and word not in stop:
             bare = _without_article(word)
             # A name that starts like the article (ألكسندر) keeps its first letters too.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from snc_qa.arabic import ENGLISH_STOPWORDS, contains_arabic, normalize
+from snc_qa.arabic import ENGLISH_STOPWORDS, WORD, contains_arabic, normalize
 from snc_qa.names import TIME_WORDS, drop_possessive
 
 NOT_FOUND = {
@@ -170,7 +170,6 @@ def citations(text: str) -> list[int]:
 #: can repeat a phrase until its token limit ("… والحركة الشعبية السورية، والحركة الشعبية السورية، …"). Of
 #: 1,102 model replies captured from XQuAD and five sets of real news, 4 had such a run, all wrong; no other.
 LOOP_WORDS, LOOP_TIMES = 4, 3
-_WORD = re.compile(r"[^\W_]+")
 
 
 def repeats_itself(text: str) -> bool:
@@ -181,7 +180,7 @@ def repeats_itself(text: str) -> bool:
     >>> repeats_itself("The Syrian Negotiation Commission, the Syrian National Coalition and the Syrian government.")
     False
     """
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     runs: dict[tuple[str, ...], int] = {}
     for i in range(len(words) - LOOP_WORDS + 1):
         run = tuple(words[i:i + LOOP_WORDS])
