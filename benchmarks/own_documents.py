@@ -140,20 +140,13 @@ def main() -> None:
             assistant.retriever.glossary = answerer.glossary = Glossary([])
         assistant.index()
         if args.retrieval:
-            from corpus_qa import CorpusSet, build_naive_dense
-
-            corpus = CorpusSet("own", "own documents", {Path(n).stem: t for n, t in texts.items()}, {}, [])
-            _, naive, _, _ = build_naive_dense(corpus, assistant.embeddings.langchain)
             print(machine_line())
-            print("\n".join(retrieval_lines(items, texts, assistant, naive)))
+            print("\n".join(retrieval_lines(items, texts, assistant, naive_store(texts, assistant))))
             return
         answerer.warm_up()
         plain = naive = None
         if args.plain:
-            from corpus_qa import CorpusSet, build_naive_dense
-
-            corpus = CorpusSet("own", "own documents", {Path(n).stem: t for n, t in texts.items()}, {}, [])
-            _, naive, _, _ = build_naive_dense(corpus, assistant.embeddings.langchain)
+            naive = naive_store(texts, assistant)
             plain = PlainChainAnswers(naive, assistant.settings)
         print(machine_line())
         print(f"{len(paths) - 1} documents + the founding document; {len(items)} questions"
@@ -186,6 +179,14 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps({k: [asdict(r) for r in v] for k, v in rows.items()}, ensure_ascii=False,
                                         indent=1), encoding="utf-8")
+
+
+def naive_store(texts: dict[str, str], assistant):
+    """The naive dense baseline's store over the same documents and e5 (``corpus_qa.build_naive_dense``)."""
+    from corpus_qa import CorpusSet, build_naive_dense
+
+    corpus = CorpusSet("own", "own documents", {Path(n).stem: t for n, t in texts.items()}, {}, [])
+    return build_naive_dense(corpus, assistant.embeddings.langchain)[1]
 
 
 def retrieval_lines(items: list, texts: dict[str, str], assistant, naive) -> list[str]:
