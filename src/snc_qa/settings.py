@@ -45,9 +45,11 @@ class Settings(BaseSettings):
     )
 
     embedding_model: str = Field(BUNDLED_EMBEDDINGS, description="Bundled e5, or any sentence-transformers folder.")
-    query_prompt: str = "query: "
-    passage_prompt: str = "passage: "
-    embedding_batch_size: int = 32
+    query_prompt: str = Field("query: ", description="Prefix the embedding model expects before a question.")
+    passage_prompt: str = Field(
+        "passage: ", description="Prefix the embedding model expects before a passage."
+    )
+    embedding_batch_size: int = Field(32, ge=1, description="Passages embedded at once while indexing.")
 
     chunk_tokens: int = Field(120, ge=16, le=500, description="Chunk size in embedding-model tokens.")
 
@@ -55,18 +57,20 @@ class Settings(BaseSettings):
         None, description="local | openai | extractive; default: local when installed."
     )
     llm_model_path: Path | None = Field(None, description="A GGUF file for the local generator (default: bundled).")
-    llm_context: int = 4096
-    llm_threads: int | None = None
+    llm_context: int = Field(4096, ge=512, description="Context window (tokens) the local model is loaded with.")
+    llm_threads: int | None = Field(None, ge=1, description="CPU threads of the local model (default: all cores).")
     llm_use_mmap: bool = Field(
         False,
         description="Memory-map the GGUF. Off: llama.cpp repacks the weights for AVX2 anyway, and with the "
         "map both copies count as resident (about 600 MiB more).",
     )
-    max_new_tokens: int = 200
-    openai_base_url: str = "http://127.0.0.1:11434/v1"
-    openai_model: str = "qwen2.5:1.5b-instruct"
-    openai_api_key: str = "not-needed"
-    request_timeout: float = 120.0
+    max_new_tokens: int = Field(200, ge=16, description="Most tokens the generator may write for one answer.")
+    openai_base_url: str = Field(
+        "http://127.0.0.1:11434/v1", description="OpenAI-compatible server of the openai generator (Ollama, vLLM …)."
+    )
+    openai_model: str = Field("qwen2.5:1.5b-instruct", description="Model name sent to that server.")
+    openai_api_key: str = Field("not-needed", description="API key sent to that server (local servers ignore it).")
+    request_timeout: float = Field(120.0, gt=0, description="Seconds to wait for that server's reply.")
     allow_custom_endpoints: bool = Field(
         False, description="Let web visitors name their own OpenAI-compatible server. Off: questions and "
         "passages only ever go to the operator's SNC_QA_OPENAI_BASE_URL."
@@ -81,10 +85,10 @@ class Settings(BaseSettings):
     warm_up: bool = Field(
         True, description="Load and warm the models when the web chat starts, so the first answer is not slower."
     )
-    host: str = "127.0.0.1"
-    port: int = 7860
+    host: str = Field("127.0.0.1", description="Address the web chat listens on (off loopback, auth is required).")
+    port: int = Field(7860, ge=1, le=65535, description="Port the web chat listens on.")
     auth: str | None = Field(None, description="user:password for the web UI; required off loopback.")
-    max_upload_mb: int = 20
+    max_upload_mb: int = Field(20, ge=1, description="Largest file the web chat accepts as an upload.")
     login_attempts: int = Field(5, ge=1, description="Failed logins allowed per client address per minute.")
     max_document_mb: int = Field(
         20, ge=1, description="Larger documents are reported, not indexed (also the limit on a .docx unpacked)."
