@@ -76,6 +76,15 @@ def test_a_reply_may_repeat_the_question_s_frame_but_not_its_question_words(chec
     assert found and "repeating the question" in found
 
 
+def test_a_reply_that_restates_the_question_as_a_statement_and_answers_it_passes(check):
+    # The bundled model often opens with the whole question; what it adds, from the sentences, is the answer.
+    asked = "من الذي قدّم عرضاً عن عمل وحدة دعم الاستقرار؟"
+    reply = "من الذي قدّم عرضاً عن عمل وحدة دعم الاستقرار هو منذر سلال [1]."
+    assert problem(check, asked, reply, MEETING, "ar") is None
+    assert "repeating the question" in problem(check, asked, "من الذي قدّم عرضاً عن عمل الوحدة؟ منذر سلال [1].",
+                                               MEETING, "ar")
+
+
 def test_answering_with_whom_the_question_names_is_no_answer(check):
     news = ("Geir Pedersen met Walid al-Moallem in Damascus.", "Dr. Nasr Hariri then met Geir Pedersen in Riyadh.")
     found = problem(check, "Whom did Pedersen meet in Damascus?", "Geir Pedersen [1].", news)

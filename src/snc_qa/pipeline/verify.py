@@ -63,6 +63,8 @@ from snc_qa.timeframe import months_in
 _NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d])")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
+# A question asked back in the reply ("Where will the forum open an office? Idlib").
+_QUESTION_MARK = re.compile("[?؟]")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Capitalised words side by side, with the small words of names, and a title or an initial among them: "Dr. Nasr
 # al-Hariri", "Geir O. Pedersen" (not across a sentence's end: "… met Pedersen. Geneva …"). Not wording's
@@ -159,8 +161,8 @@ class ReplyCheck:
     * the documents it cites must mention what an English question names when another document among the
       sources does (:meth:`other_subject`): else it answered about another meeting or another person;
     * the reply must say more than the question (in either script: "Tesla" for تسلا is the question's
-      word) and not start by repeating its question or request words (a frame such as "According to the
-      report, …" an answer may repeat).
+      word) and not ask the question back before answering it (a frame such as "According to the report, …",
+      or the whole question restated as a statement that ends in the answer, it may repeat).
 
     A reply that fails while it copies a run of words from a given source it does not cite is checked again as
     citing that source (:meth:`copied_source`); when it passes, :attr:`Verdict.cited` says which to cite.
@@ -294,8 +296,12 @@ class ReplyCheck:
                 not self._adds_checkable(added, source_stems, selection) and \
                 not (query.language == "en" and added_countries(body, query.standalone, selection.text())):
             return "across languages nothing the reply adds (a name, a number) can be found in its sentences"
+        # A reply that asks the question back before its answer is no answer to show; one that restates it as a
+        # statement and ends in what the sentences hold is ("من عضو اللجنة … الذي أفاد … هو رياض الحسن" was
+        # refused; on 310 replies captured before, refusing every echo had refused nothing else).
         raw_question, raw_reply = normalize(query.standalone).split(), normalize(body).split()
-        if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3] and QUESTION_OPENING.match(query.standalone):
+        if len(raw_question) >= 3 and raw_reply[:3] == raw_question[:3] and QUESTION_OPENING.match(query.standalone) \
+                and _QUESTION_MARK.search(body):
             return "the reply starts by repeating the question"
         return None
 
