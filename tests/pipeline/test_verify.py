@@ -121,6 +121,16 @@ def test_a_reply_in_the_other_language_must_add_a_name_or_number_its_sentences_h
     assert check.run("لأنها تمنع وصول المساعدات [3].", why, selection(*FORUM)).ok
 
 
+def test_a_number_word_across_languages_counts_only_when_its_number_is_in_the_sentences(check):
+    talks = ("De Mistura said the talks would focus on the paper with the 12 principles.",
+             "The delegation has three co-chairs, he said.")
+    paper = query("على أي ورقة قال دي ميستورا إن المحادثات ستركز؟", "ar")
+    found = check.run("على الورقة الرابعة [1].", paper, selection(*talks)).problem
+    assert found and "across languages nothing the reply adds" in found
+    chairs = query("كم رئيساً مشاركاً للوفد؟", "ar")
+    assert check.run("للوفد ثلاثة رؤساء مشاركين [2].", chairs, selection(*talks)).ok
+
+
 def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):
     # One news item in two chunks: the answer's chunk does not repeat the acronym, the city or the month.
     item = ("The HNC had still not received a reply from the UN envoy, a day before talks are to start in Geneva.",
