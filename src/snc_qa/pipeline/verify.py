@@ -439,16 +439,20 @@ class ReplyCheck:
     def _number_stems(self) -> set[str]:
         return set(self.analyzer.tokens(" ".join([NUMBER_WORDS, *DIGIT_WORDS.values()])))
 
+    @functools.cached_property
+    def _digit_forms(self) -> dict[str, set[str]]:
+        """Each one-digit number's words in both languages, as tokens."""
+        return {digit: set(self.analyzer.tokens(words)) for digit, words in DIGIT_WORDS.items()}
+
     def _in_words(self, number: str, source_stems: set[str]) -> bool:
         """Whether the sources write a one-digit ``number`` in words ("three", "ثلاثة")."""
-        forms = self.analyzer.tokens(DIGIT_WORDS.get(number, ""))
-        return any(among_stems(f, source_stems) for f in forms)
+        return any(among_stems(f, source_stems) for f in self._digit_forms.get(number, ()))
 
     def _number_word_held(self, word: str, source_stems: set[str]) -> bool:
         """Whether ``word`` is a one-digit number word ("three", "الرابعة") whose number the sources write, in
         digits or in words of either language. A larger number word is held only as itself (:meth:`_held`)."""
-        for digit, forms in DIGIT_WORDS.items():
-            if among_stems(word, set(self.analyzer.tokens(forms))):
+        for digit, forms in self._digit_forms.items():
+            if among_stems(word, forms):
                 return digit in source_stems or self._in_words(digit, source_stems)
         return False
 
