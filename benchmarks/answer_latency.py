@@ -149,11 +149,12 @@ def main() -> None:
     print(machine_line())
     started = time.perf_counter()
     project = Project(args.document, work / "project")
-    baseline = PlainChain(args.document, build_e5_folder(settings.cache_dir), assemble_gguf(settings.cache_dir),
-                          settings.max_new_tokens, work)
+    cache = settings.storage.cache_dir
+    baseline = PlainChain(args.document, build_e5_folder(cache), assemble_gguf(cache),
+                          settings.generation.max_new_tokens, work)
     print(f"loaded both in {time.perf_counter() - started:.0f} s; document {args.document.name}: "
           f"{baseline.chunks} chunks of ≤1000 characters (baseline), {project.chunks} chunks of "
-          f"≤{settings.chunk_tokens} e5 tokens (project)")
+          f"≤{settings.embedding.chunk_tokens} e5 tokens (project)")
     warm_b, warm_p = baseline.answer(WARM_UP), project.answer(WARM_UP)
     print(f"warm-up question (not counted): baseline {warm_b.total:.1f} s, project {warm_p.total:.1f} s")
 

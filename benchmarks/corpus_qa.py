@@ -352,7 +352,8 @@ class PlainChainAnswers:
 
         from snc_qa.bundled import assemble_gguf
 
-        self.chain = plain_rag_chain(store, baseline_llm(assemble_gguf(settings.cache_dir), settings.max_new_tokens))
+        llm = baseline_llm(assemble_gguf(settings.storage.cache_dir), settings.generation.max_new_tokens)
+        self.chain = plain_rag_chain(store, llm)
 
     def answer(self, question: str) -> tuple[str, bool, float, str, str, str]:
         from snc_qa.answering import is_refusal

@@ -113,10 +113,11 @@ def main() -> None:
         texts = [c.text for path in scan_folder(docs)[0] for c in indexer.chunker.split(load_document(docs, path))]
         groups.append((indexer, store, texts))
     settings = Settings()
+    embedding = settings.embedding
     print(machine_line())
     print(f"{len(paragraphs)} XQuAD Arabic paragraphs in {args.groups} groups; embedding batch size "
-          f"{settings.embedding_batch_size}, prompt {settings.passage_prompt!r}, chunks of ≤{settings.chunk_tokens} "
-          "tokens")
+          f"{embedding.embedding_batch_size}, prompt {embedding.passage_prompt!r}, "
+          f"chunks of ≤{embedding.chunk_tokens} tokens")
     st.encode(["passage: تحمية"] * 8, batch_size=8)  # first call pays one-off set-up; keep it out of both
 
     project, raw = Side(), Side()
@@ -141,7 +142,7 @@ def main() -> None:
                     side = project
                 else:
                     wall0, cpu0 = clock()
-                    st.encode(texts, prompt=settings.passage_prompt, batch_size=settings.embedding_batch_size,
+                    st.encode(texts, prompt=embedding.passage_prompt, batch_size=embedding.embedding_batch_size,
                               normalize_embeddings=True)
                     wall1, cpu1 = clock()
                     side = raw

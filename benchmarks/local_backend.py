@@ -242,8 +242,9 @@ def main() -> None:
     items = {item["id"]: item for item in load_dev_set(args.eval, args.questions)}
     work = Path(tempfile.mkdtemp(prefix="snc-bench-backend-"))
     prompts, warm_up, skipped = build_prompts(args.document, list(items.values()), work)
-    job = {"gguf": str(assemble_gguf(settings.cache_dir)), "n_ctx": settings.llm_context, "n_batch": 512,
-           "threads": settings.llm_threads or os.cpu_count() or 2, "max_tokens": settings.max_new_tokens}
+    generation = settings.generation
+    job = {"gguf": str(assemble_gguf(settings.storage.cache_dir)), "n_ctx": generation.llm_context, "n_batch": 512,
+           "threads": generation.llm_threads or os.cpu_count() or 2, "max_tokens": generation.max_new_tokens}
     (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
     print(machine_line())
     left_out = f"{', '.join(skipped)} never reach the model" if skipped else "all reach the model"

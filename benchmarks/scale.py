@@ -151,7 +151,7 @@ def real_chunks(folder: Path, paragraphs: int | None, assistant, cache: Path | N
     """XQuAD contexts of both languages packed into chunks by the project's chunker, embedded once (cached)."""
     from snc_qa.chunking import Chunker, split_sentences
 
-    chunker = Chunker(assistant.embeddings.count_tokens, max_tokens=assistant.settings.chunk_tokens)
+    chunker = Chunker(assistant.embeddings.count_tokens, max_tokens=assistant.settings.embedding.chunk_tokens)
     texts = {language: [c for p in contexts(folder, language, paragraphs) for c in chunker.pack(split_sentences(p))]
              for language in ("ar", "en")}
     key = hashlib.sha256(json.dumps([assistant.embeddings.identity, texts], ensure_ascii=False).encode()).hexdigest()
@@ -435,7 +435,7 @@ def main() -> None:
     from snc_qa.settings import Settings
 
     if args.vector_cache is None:
-        cache: Path | None = Settings().cache_dir / "benchmarks"
+        cache: Path | None = Settings().storage.cache_dir / "benchmarks"
     else:
         cache = None if str(args.vector_cache).lower() == "none" else args.vector_cache
     work = Path(tempfile.mkdtemp(prefix="snc-bench-scale-"))

@@ -55,7 +55,7 @@ def local_assistant(tmp_path_factory):
     from snc_qa import Assistant
     from snc_qa.settings import Settings as S
 
-    if S().resolved_generator() != "local":
+    if S().generation.resolved_generator() != "local":
         pytest.fail("the local generator is not installed: run `bash scripts/setup.sh --test`")
     root = tmp_path_factory.mktemp("founding-local")
     (root / "documents").mkdir()

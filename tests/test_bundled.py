@@ -42,7 +42,7 @@ def test_english_question_ranks_its_arabic_passage_first(embedding_model):
 
 
 def test_gguf_is_joined_once_and_checked(tmp_path):
-    if Settings().resolved_generator() != "local":
+    if Settings().generation.resolved_generator() != "local":
         pytest.fail("the local model parts are not installed: run `bash scripts/setup.sh --test`")
     path = assemble_gguf(tmp_path)
     assert _sha256(path) == GGUF_SHA256

@@ -42,7 +42,7 @@ def test_extractive_has_no_model():
 
 
 def test_default_is_local_when_installed():
-    assert Settings().resolved_generator() == "local"
+    assert Settings().generation.resolved_generator() == "local"
 
 
 def test_missing_gguf_path_is_named():
@@ -79,7 +79,7 @@ def test_unreachable_openai_server_is_a_clear_error(founding_assistant):
         with pytest.raises(GeneratorError, match="SNC_QA_OPENAI_BASE_URL"):
             founding_assistant.ask("من هو مدير منصة الذاكرة السورية؟")
     finally:
-        founding_assistant.configure(generator="extractive", request_timeout=Settings().request_timeout)
+        founding_assistant.configure(generator="extractive", request_timeout=Settings().generation.request_timeout)
 
 
 @pytest.mark.slow
@@ -200,7 +200,7 @@ def test_openai_compatible_server(founding_assistant):
     """A real OpenAI-compatible llama.cpp server (llama-server through xllamacpp) with the bundled GGUF."""
     from snc_qa.bundled import assemble_gguf
 
-    gguf = assemble_gguf(Settings().cache_dir)
+    gguf = assemble_gguf(Settings().storage.cache_dir)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", LLAMA_SERVER, str(gguf), str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -43,9 +43,9 @@ def test_one_query_ranks_every_language_on_the_calibrated_scale_and_the_passages
 def test_an_index_of_the_previous_layout_is_moved_without_re_embedding(tmp_path, embedding_model):
     settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
     client = make_client(settings)
-    legacy = client.create_collection(settings.collection, metadata={
+    legacy = client.create_collection(settings.storage.collection, metadata={
         "hnsw:space": "cosine", "snc_qa_schema": 1, "embedding_model": embedding_model.identity,
-        "dimension": embedding_model.dimension, "chunk_tokens": settings.chunk_tokens})
+        "dimension": embedding_model.dimension, "chunk_tokens": settings.embedding.chunk_tokens})
     ids, texts, metas, vectors = _chunks(5, embedding_model.dimension)
     legacy.add(ids=ids, documents=texts, metadatas=metas, embeddings=vectors)
 
@@ -59,9 +59,9 @@ def test_an_index_of_the_previous_layout_is_moved_without_re_embedding(tmp_path,
 def test_an_index_of_another_model_is_refused_with_the_way_out(tmp_path, embedding_model):
     settings = Settings(index_dir=tmp_path / "index", documents_dir=tmp_path)
     client = make_client(settings)
-    client.create_collection(f"{settings.collection}-v3", metadata={
+    client.create_collection(f"{settings.storage.collection}-v3", metadata={
         "snc_qa_schema": 3, "embedding_model": "another-model", "dimension": 768,
-        "chunk_tokens": settings.chunk_tokens})
+        "chunk_tokens": settings.embedding.chunk_tokens})
     with pytest.raises(IndexIncompatibleError, match="index --rebuild"):
         VectorStore(settings, embedding_model, client=client)
 
@@ -85,7 +85,7 @@ def test_a_passage_index_of_another_layout_is_written_again_from_the_collections
     store = VectorStore(settings, embedding_model)
     ids, texts, metas, vectors = _chunks(4, embedding_model.dimension)
     store.add(ids, texts, metas, vectors)
-    folder = settings.resolved_passages_dir()
+    folder = settings.storage.resolved_passages_dir()
     for entry in folder.iterdir():  # an index an older version wrote, with other fields
         entry.unlink() if entry.is_file() else None
     builder = tantivy.SchemaBuilder()
@@ -115,5 +115,5 @@ def test_a_deleted_passage_index_is_written_again_when_the_store_opens(tmp_path,
     store = VectorStore(settings, embedding_model)
     ids, texts, metas, vectors = _chunks(3, embedding_model.dimension)
     store.add(ids, texts, metas, vectors)
-    shutil.rmtree(settings.resolved_passages_dir())
+    shutil.rmtree(settings.storage.resolved_passages_dir())
     assert sum(VectorStore(settings, embedding_model).passages.paths().values()) == 3

@@ -187,7 +187,7 @@ def test_with_a_password_the_app_asks_for_it(web):
     from snc_qa.web import launch
 
     port = free_port()
-    settings = web.assistant.settings.model_copy(update={"port": port, "auth": "ana:s3cret"})
+    settings = web.assistant.settings.updated(port=port, auth="ana:s3cret")
     demo = launch(web.assistant, settings=settings, block=False, quiet=True)
     url = f"http://127.0.0.1:{port}/"
     try:

@@ -71,7 +71,7 @@ def test_a_visitor_cannot_send_questions_to_a_server_of_their_choosing(web):
         answer = Client(web.url, verbose=False).predict(ARABIC_QUESTION, [], api_name="/chat")
         assert answer["generator"] == "extractive" and "بدر جاموس" in answer["text"]
         assert listener.requests == []
-        assert web.assistant.settings.openai_base_url != f"http://127.0.0.1:{listener.port}/v1"
+        assert web.assistant.settings.generation.openai_base_url != f"http://127.0.0.1:{listener.port}/v1"
     finally:
         listener.close()
 
@@ -87,7 +87,7 @@ def test_settings_belong_to_the_visitor_who_chose_them(web):
     *_, (_m, _b, _s, other_turns) = app.respond("Who heads the Day After organisation?", [], "en", None)
     assert len(my_turns[-1].answer.sources) == 1
     assert len(other_turns[-1].answer.sources) > 1
-    assert web.assistant.settings.top_k == 4
+    assert web.assistant.settings.retrieval.top_k == 4
     # A generator the operator did not make available is refused, and the visitor keeps what they had.
     status, kept = app.apply_settings("nonsense", "", "", 3, "en", mine)
     assert "not applied" in status and kept == mine
@@ -168,7 +168,7 @@ def test_password_guessing_is_slowed_down(web):
     from snc_qa.web import launch
 
     port = free_port()
-    settings = web.assistant.settings.model_copy(update={"port": port, "auth": "ana:s3cret", "login_attempts": 5})
+    settings = web.assistant.settings.updated(port=port, auth="ana:s3cret", login_attempts=5)
     demo = launch(web.assistant, settings=settings, block=False, quiet=True)
     url = f"http://127.0.0.1:{port}/login"
     try:

@@ -53,11 +53,12 @@ class Answerer:
         self.settings = settings
         self.generator = generator
         self.condenser = Condenser(generator)
-        self.retrieval = PassageRetrieval(embeddings, retriever, settings.top_k, settings.min_relevance)
-        self.selector = SentenceSelector(embeddings, retriever.store, settings.context_sentences)
+        chosen = settings.retrieval
+        self.retrieval = PassageRetrieval(embeddings, retriever, chosen.top_k, chosen.min_relevance)
+        self.selector = SentenceSelector(embeddings, retriever.store, chosen.context_sentences)
         self.model = ModelReply(generator)
         self.embeddings = embeddings
-        self.glossary = glossary or Glossary.load(settings.glossary_path)
+        self.glossary = glossary or Glossary.load(settings.retrieval.glossary_path)
 
     @property
     def glossary(self) -> Glossary:

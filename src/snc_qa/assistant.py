@@ -31,7 +31,7 @@ from snc_qa.embeddings import EmbeddingModel
 from snc_qa.generators import Generator
 from snc_qa.indexing import Indexer, IndexProgress, IndexReport, Progress
 from snc_qa.retrieval import Retriever, Source
-from snc_qa.settings import GeneratorName, Settings
+from snc_qa.settings import EmbeddingSettings, GeneratorName, Settings, StorageSettings
 from snc_qa.store import IndexedFile, VectorStore
 
 MAX_QUESTION_CHARS = 2000
@@ -133,7 +133,7 @@ class Assistant:
         given = {k: v for k, v in dict(documents_dir=documents_dir, index_dir=index_dir,
                                         generator=generator, **overrides).items() if v is not None}
         base = settings or Settings()
-        self.settings = base.model_copy(update={k: (Path(v) if k.endswith("_dir") else v) for k, v in given.items()})
+        self.settings = base.updated(**given)
         self.progress = progress
         self.embeddings = EmbeddingModel.from_settings(self.settings, progress=progress)
         self.store = VectorStore(self.settings, self.embeddings)
@@ -160,16 +160,15 @@ class Assistant:
     def configure(self, **overrides) -> None:
         """Change answer settings on the fly, e.g. ``configure(generator="openai", top_k=6)``.
 
-        Index-shaping settings (folders, embedding model, chunk size) need a new Assistant.
+        Index-shaping settings (the storage and embedding groups: folders, embedding model, chunk size) need a
+        new Assistant.
         """
-        fixed = {"documents_dir", "index_dir", "chroma_url", "collection", "embedding_model", "chunk_tokens"}
+        fixed = {*StorageSettings.model_fields, *EmbeddingSettings.model_fields}
         if fixed & overrides.keys():
             raise ValueError(f"{sorted(fixed & overrides.keys())} cannot change on a running Assistant.")
         before = self.settings
-        self.settings = Settings.model_validate({**before.model_dump(), **overrides})
-        generator_keys = {"generator", "llm_model_path", "llm_context", "llm_threads", "max_new_tokens",
-                          "openai_base_url", "openai_model", "openai_api_key", "request_timeout"}
-        if any(getattr(before, k) != getattr(self.settings, k) for k in generator_keys):
+        self.settings = before.updated(**overrides)
+        if before.generation != self.settings.generation:
             self._generator = None
         self._answerer = None
         self._answerers = {}
@@ -178,8 +177,8 @@ class Assistant:
     def generators(self) -> list[GeneratorName]:
         """The generators a visitor may choose among: those this installation can run."""
         offered: list[GeneratorName] = []
-        if self.settings.model_copy(update={"generator": None}).resolved_generator() == "local" \
-                or self.settings.llm_model_path:
+        if self.settings.updated(generator=None).generation.resolved_generator() == "local" \
+                or self.settings.generation.llm_model_path:
             offered.append("local")
         offered.append("extractive")
         offered.append("openai")
@@ -199,12 +198,12 @@ class Assistant:
             update["top_k"] = options.top_k
         custom = {k: v for k, v in (("openai_base_url", options.openai_base_url),
                                     ("openai_model", options.openai_model)) if v}
-        if custom and any(getattr(self.settings, k) != v for k, v in custom.items()):
-            if not self.settings.allow_custom_endpoints:
+        if custom and any(getattr(self.settings.generation, k) != v for k, v in custom.items()):
+            if not self.settings.generation.allow_custom_endpoints:
                 raise ValueError("Only the operator can change the OpenAI-compatible server (SNC_QA_OPENAI_BASE_URL, "
                                  "SNC_QA_OPENAI_MODEL); set SNC_QA_ALLOW_CUSTOM_ENDPOINTS=true to let visitors.")
             update.update(custom)
-        return Settings.model_validate({**self.settings.model_dump(), **update}) if update else self.settings
+        return self.settings.updated(**update)
 
     def generator_for(self, settings: Settings) -> Generator:
         """The generator for these settings, built once and shared by every visitor who chooses it."""
@@ -218,15 +217,16 @@ class Assistant:
 
     @staticmethod
     def _generator_key(settings: Settings) -> tuple:
-        name = settings.resolved_generator()
-        return (name, settings.openai_base_url, settings.openai_model) if name == "openai" else (name,)
+        generation = settings.generation
+        name = generation.resolved_generator()
+        return (name, generation.openai_base_url, generation.openai_model) if name == "openai" else (name,)
 
     def answerer_for(self, options: AnswerOptions | None) -> Answerer:
         """The answer chain for a visitor's choices (the operator's when ``options`` is None)."""
         if options is None or options == AnswerOptions():
             return self.answerer
         settings = self.options_settings(options)
-        key = (*self._generator_key(settings), settings.top_k)
+        key = (*self._generator_key(settings), settings.retrieval.top_k)
         with self._build_lock:
             found = self._answerers.get(key)
         if found is None:
@@ -289,12 +289,12 @@ class Assistant:
             finally:
                 self.indexing = None
             self.problems = {p.path: p.reason for p in [*report.failed, *report.skipped]
-                             if (Path(self.settings.documents_dir) / p.path).is_file()}
+                             if (Path(self.settings.storage.documents_dir) / p.path).is_file()}
             return report
 
     def _ensure_index(self) -> None:
         if not self._checked_empty:
-            if self.store.count() == 0 and Path(self.settings.documents_dir).is_dir():
+            if self.store.count() == 0 and Path(self.settings.storage.documents_dir).is_dir():
                 self.index()
             self._checked_empty = True
 
@@ -315,12 +315,12 @@ class Assistant:
         name = safe_filename(filename)
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
             raise UploadError(f"{name}: unsupported type; upload one of {' '.join(SUPPORTED_SUFFIXES)}.")
-        limit = self.settings.max_upload_mb * 1024 * 1024
-        if len(data) > limit:
-            raise UploadError(f"{name}: {len(data) / 2**20:.1f} MB is over the {self.settings.max_upload_mb} MB limit.")
+        limit_mb = self.settings.web.max_upload_mb
+        if len(data) > limit_mb * 1024 * 1024:
+            raise UploadError(f"{name}: {len(data) / 2**20:.1f} MB is over the {limit_mb} MB limit.")
         if not data:
             raise UploadError(f"{name}: the file is empty.")
-        folder = Path(self.settings.documents_dir)
+        folder = Path(self.settings.storage.documents_dir)
         folder.mkdir(parents=True, exist_ok=True)
         with self._upload_lock:
             target = folder / name
@@ -368,7 +368,7 @@ class Assistant:
         Its passages go first, so even if the re-index after it fails or is interrupted, nothing of the
         removed document can be cited.
         """
-        folder = Path(self.settings.documents_dir).resolve()
+        folder = Path(self.settings.storage.documents_dir).resolve()
         target = (folder / path).resolve()
         if folder not in target.parents:
             raise UploadError(f"{path!r} is not a document in the documents folder.")
@@ -441,7 +441,7 @@ class Assistant:
         if language == "en" and question_language(question) == "ar":
             language = "ar"
         return Answer(text=EMPTY_QUESTION[language], language=language, grounded=False, sources=[],
-                      question=question, generator=self.settings.resolved_generator(),
+                      question=question, generator=self.settings.generation.resolved_generator(),
                       seconds=time.perf_counter() - started, note="empty question")
 
 

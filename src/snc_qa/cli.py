@@ -188,11 +188,11 @@ def _prepare(settings: Settings) -> int:
     from snc_qa.bundled import BundledModelError, assemble_gguf, build_e5_folder
     from snc_qa.settings import BUNDLED_EMBEDDINGS
 
-    if settings.embedding_model == BUNDLED_EMBEDDINGS:
-        print(f"embeddings: {build_e5_folder(settings.cache_dir, progress=_note)}")
-    if settings.resolved_generator() == "local" and not settings.llm_model_path:
+    if settings.embedding.embedding_model == BUNDLED_EMBEDDINGS:
+        print(f"embeddings: {build_e5_folder(settings.storage.cache_dir, progress=_note)}")
+    if settings.generation.resolved_generator() == "local" and not settings.generation.llm_model_path:
         try:
-            print(f"local model: {assemble_gguf(settings.cache_dir, progress=_note)}")
+            print(f"local model: {assemble_gguf(settings.storage.cache_dir, progress=_note)}")
         except BundledModelError as exc:
             _note(f"snc-qa: {exc}")
             return 1

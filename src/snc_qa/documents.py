@@ -69,8 +69,8 @@ class DocumentLimits:
 
     @classmethod
     def from_settings(cls, settings) -> DocumentLimits:
-        return cls(max_bytes=settings.max_document_mb * 2**20, max_chars=settings.max_document_chars,
-                   max_pages=settings.max_document_pages)
+        return cls(max_bytes=settings.reading.max_document_mb * 2**20, max_chars=settings.reading.max_document_chars,
+                   max_pages=settings.reading.max_document_pages)
 
     def check_chars(self, name: str, chars: int) -> None:
         """Refuse a document whose text has grown past ``max_chars``."""

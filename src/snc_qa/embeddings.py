@@ -71,14 +71,15 @@ class EmbeddingModel:
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: Callable[[str], None] | None = None) -> EmbeddingModel:
-        name = settings.embedding_model
+        name = settings.embedding.embedding_model
         if name == BUNDLED_EMBEDDINGS:
-            name, identity = str(build_e5_folder(settings.cache_dir, progress=progress)), E5_FOLDER_NAME
+            name, identity = str(build_e5_folder(settings.storage.cache_dir, progress=progress)), E5_FOLDER_NAME
         elif (path := Path(name).expanduser()).exists():
             name, identity = str(path), path.resolve().name
         else:
             identity = name
-        return cls(name, identity, settings.query_prompt, settings.passage_prompt, settings.embedding_batch_size)
+        chosen = settings.embedding
+        return cls(name, identity, chosen.query_prompt, chosen.passage_prompt, chosen.embedding_batch_size)
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees for ``text`` as a passage (prompt and specials included, never truncated)."""

@@ -110,7 +110,7 @@ def contains_any(text: str, needles: list[str]) -> bool:
 
 
 def evaluate(assistant, path: Path, k: int = 5, progress=None) -> EvalReport:
-    report = EvalReport(k=k, generator=assistant.settings.resolved_generator())
+    report = EvalReport(k=k, generator=assistant.settings.generation.resolved_generator())
     for item in load_eval_set(path):
         hits = assistant.retrieve(item.question, k=k)
         started = time.perf_counter()

@@ -40,16 +40,16 @@ class Generator:
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: Callable[[str], None] | None = None) -> Generator:
-        name = settings.resolved_generator()
+        name = settings.generation.resolved_generator()
         if name == "extractive":
             return cls(name, None)
         if name == "openai":
             from langchain_openai import ChatOpenAI
 
+            chosen = settings.generation
             chat = ChatOpenAI(
-                base_url=settings.openai_base_url, model=settings.openai_model, api_key=settings.openai_api_key,
-                temperature=0.0, max_tokens=settings.max_new_tokens, timeout=settings.request_timeout,
-                max_retries=1,
+                base_url=chosen.openai_base_url, model=chosen.openai_model, api_key=chosen.openai_api_key,
+                temperature=0.0, max_tokens=chosen.max_new_tokens, timeout=chosen.request_timeout, max_retries=1,
             )
             return cls(name, chat)
         return cls(name, _local_chat(settings, progress))
@@ -88,24 +88,24 @@ def _local_chat(settings: Settings, progress: Callable[[str], None] | None) -> B
             "The local generator needs xllamacpp (prebuilt llama.cpp); install it with `pip install -e '.[local]'`, "
             "or set SNC_QA_GENERATOR=extractive or openai."
         )
-    if settings.llm_model_path:
-        path = settings.llm_model_path.expanduser()
+    if settings.generation.llm_model_path:
+        path = settings.generation.llm_model_path.expanduser()
         if not path.is_file():
             raise GeneratorError(f"SNC_QA_LLM_MODEL_PATH={path} is not a file; point it at a .gguf model.")
     else:
         try:
-            path = assemble_gguf(settings.cache_dir, progress=progress)
+            path = assemble_gguf(settings.storage.cache_dir, progress=progress)
         except BundledModelError as exc:
             raise GeneratorError(str(exc)) from exc
     from snc_qa.llm_local import LlamaServerChat
 
     return LlamaServerChat(
         model_path=str(path),
-        n_ctx=settings.llm_context,
+        n_ctx=settings.generation.llm_context,
         n_batch=512,
-        use_mmap=settings.llm_use_mmap,
-        n_threads=settings.llm_threads or os.cpu_count() or 2,
-        max_tokens=settings.max_new_tokens,
+        use_mmap=settings.generation.llm_use_mmap,
+        n_threads=settings.generation.llm_threads or os.cpu_count() or 2,
+        max_tokens=settings.generation.max_new_tokens,
         temperature=0.0,
         top_k=1,
         repeat_penalty=1.05,

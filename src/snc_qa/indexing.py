@@ -135,7 +135,7 @@ class Indexer:
         self.settings = settings
         self.embeddings = embeddings
         self.store = store
-        self.chunker = Chunker(embeddings.count_tokens, max_tokens=settings.chunk_tokens)
+        self.chunker = Chunker(embeddings.count_tokens, max_tokens=settings.embedding.chunk_tokens)
         self.batch_chunks = batch_chunks
 
     def run(self, rebuild: bool = False, progress: Progress | None = None,
@@ -147,7 +147,7 @@ class Indexer:
         """
         started = time.perf_counter()
         report = IndexReport()
-        root = Path(self.settings.documents_dir)
+        root = Path(self.settings.storage.documents_dir)
         files, report.skipped = scan_folder(root)
         if rebuild:
             self.store.reset()
@@ -157,8 +157,8 @@ class Indexer:
         pending: list[tuple[Document, list[Chunk], list[str]]] = []
         present: set[str] = set()
         settings = self.settings
-        reader = IsolatedReader(DocumentLimits.from_settings(settings), seconds=settings.max_document_seconds,
-                                memory_mb=settings.max_reader_memory_mb)
+        reader = IsolatedReader(DocumentLimits.from_settings(settings), seconds=settings.reading.max_document_seconds,
+                                memory_mb=settings.reading.max_reader_memory_mb)
         def report_progress(done: int, rel: str) -> None:
             if progress:
                 progress(IndexProgress(done, len(files), report.new_chunks, time.perf_counter() - started, rel))
@@ -217,24 +217,24 @@ class Indexer:
         settings = self.settings
         document = reader.read(root, path)
         try:
-            chunks = self.chunker.split(document, deadline=time.monotonic() + settings.max_document_seconds,
-                                        max_chunks=settings.max_document_passages)
+            chunks = self.chunker.split(document, deadline=time.monotonic() + settings.reading.max_document_seconds,
+                                        max_chunks=settings.reading.max_document_passages)
         except TooManyChunks as over:
             raise self._too_many(rel, f"over {over.args[0]:,}") from None
         except TimeoutError:
             raise DocumentError(
-                f"{rel}: splitting it into passages took over {settings.max_document_seconds:g} s; split the "
+                f"{rel}: splitting it into passages took over {settings.reading.max_document_seconds:g} s; split the "
                 "document, or raise SNC_QA_MAX_DOCUMENT_SECONDS."
             ) from None
         except Exception as exc:  # a bug here must cost this file only, never the whole index
             raise DocumentError(f"{rel}: could not be split into passages ({unexpected_reason(exc)}).") from exc
-        if len(chunks) > settings.max_document_passages:
+        if len(chunks) > settings.reading.max_document_passages:
             raise self._too_many(rel, f"{len(chunks):,}")
         return document, chunks
 
     def _too_many(self, rel: str, count: str) -> DocumentError:
         return DocumentError(
-            f"{rel}: makes {count} passages, over the limit of {self.settings.max_document_passages:,} for one "
+            f"{rel}: makes {count} passages, over the limit of {self.settings.reading.max_document_passages:,} for one "
             "document; split it, or raise SNC_QA_MAX_DOCUMENT_PASSAGES."
         )
 

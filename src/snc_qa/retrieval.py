@@ -275,7 +275,7 @@ class Retriever:
     def __init__(self, settings: Settings, embeddings: EmbeddingModel, store: VectorStore,
                  glossary: Glossary | None = None, romanize: Romanizer | None = None) -> None:
         self.settings = settings
-        self.glossary = glossary or Glossary.load(settings.glossary_path)
+        self.glossary = glossary or Glossary.load(settings.retrieval.glossary_path)
         self.romanize = romanize or romanizer()
         self.embeddings = embeddings
         self.store = store
@@ -368,8 +368,8 @@ class Retriever:
     def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None
                  ) -> list[Source]:
         """The ``k`` best sources for ``question``, best first."""
-        k = k or self.settings.top_k
-        n = max(self.settings.candidates, k)
+        k = k or self.settings.retrieval.top_k
+        n = max(self.settings.retrieval.candidates, k)
         searcher = self.store.passages.searcher()
         stats = self.stats(searcher)
         if not stats.counts:

@@ -110,21 +110,21 @@ class IndexedFile:
 
 def make_client(settings: Settings) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
+    if settings.storage.chroma_url:
+        url = urlparse(settings.storage.chroma_url)
         if not url.hostname:
-            raise StoreUnavailableError(f"SNC_QA_CHROMA_URL={settings.chroma_url!r} is not a URL like http://host:8000.")
+            raise StoreUnavailableError(f"SNC_QA_CHROMA_URL={settings.storage.chroma_url!r} is not a URL like http://host:8000.")
         try:
             return chromadb.HttpClient(
                 host=url.hostname, port=url.port or 8000, ssl=url.scheme == "https", settings=chroma_settings
             )
         except Exception as exc:  # chromadb raises plain ValueError/ConnectionError variants
             raise StoreUnavailableError(
-                f"The Chroma server at {settings.chroma_url} does not answer ({exc}); start it with "
+                f"The Chroma server at {settings.storage.chroma_url} does not answer ({exc}); start it with "
                 "`chroma run --host 127.0.0.1 --port 8000 --path <folder>` or unset SNC_QA_CHROMA_URL."
             ) from exc
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    settings.storage.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.storage.index_dir), settings=chroma_settings)
 
 
 class VectorStore:
@@ -138,9 +138,9 @@ class VectorStore:
             "snc_qa_schema": SCHEMA_VERSION,
             "embedding_model": embeddings.identity,
             "dimension": embeddings.dimension,
-            "chunk_tokens": settings.chunk_tokens,
+            "chunk_tokens": settings.embedding.chunk_tokens,
         }
-        self.passages = PassageIndex(settings.resolved_passages_dir(), embeddings.dimension)
+        self.passages = PassageIndex(settings.storage.resolved_passages_dir(), embeddings.dimension)
         self._open()
         if (self.passages.recreated or not len(self.passages)) and self.count():
             self.reconcile()  # a passage index of another layout, deleted, or newly placed: written from Chroma
@@ -148,10 +148,10 @@ class VectorStore:
     @property
     def name(self) -> str:
         """The collection's name: the settings' name with the schema, so that layouts never share one."""
-        return f"{self.settings.collection}-v{SCHEMA_VERSION}"
+        return f"{self.settings.storage.collection}-v{SCHEMA_VERSION}"
 
     def _where(self) -> str:
-        return self.settings.chroma_url or str(self.settings.index_dir)
+        return self.settings.storage.chroma_url or str(self.settings.storage.index_dir)
 
     def _check(self, name: str, want: dict) -> None:
         found = self.client.get_collection(name).metadata or {}
@@ -169,9 +169,9 @@ class VectorStore:
         if self.name in names:
             self._check(self.name, self.signature)
         # Schema 1: one collection named as the settings say; schema 2: "<name>-<language>".
-        legacy = sorted(n for n in names if n != self.name and (n == self.settings.collection or (
-            n.startswith(f"{self.settings.collection}-") and n.removeprefix(f"{self.settings.collection}-")
-            in (*LANGUAGES, "xx"))))
+        base = self.settings.storage.collection
+        legacy = sorted(n for n in names if n != self.name and (n == base or (
+            n.startswith(f"{base}-") and n.removeprefix(f"{base}-") in (*LANGUAGES, "xx"))))
         for name in legacy:
             self._check(name, {k: v for k, v in self.signature.items() if k != "snc_qa_schema"})
         self.chroma = Chroma(

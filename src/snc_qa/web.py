@@ -5,7 +5,7 @@ Example::
     from snc_qa import Assistant
     from snc_qa.web import launch
     assistant = Assistant(generator="extractive")
-    demo = launch(assistant, block=False)      # listens on assistant.settings.host:port
+    demo = launch(assistant, block=False)      # listens on assistant.settings.web.host:port
     ...
     demo.close()
 
@@ -263,7 +263,7 @@ class ChatApp:
         read: it stays where it is.
         """
         shown = name.replace("\x00", "")
-        limit_mb = self.assistant.settings.max_upload_mb
+        limit_mb = self.assistant.settings.web.max_upload_mb
         try:
             size = source.stat().st_size
             if size > limit_mb * 1024 * 1024:  # checked before reading, so a huge file is never held in memory
@@ -316,7 +316,7 @@ class ChatApp:
         """
         settings = self.assistant.settings
         wanted: dict[str, Any] = {"generator": generator, "top_k": int(top_k)}
-        if settings.allow_custom_endpoints:
+        if settings.generation.allow_custom_endpoints:
             wanted.update(openai_base_url=(base_url or "").strip() or None, openai_model=(model or "").strip() or None)
         try:
             options = self.options(wanted)
@@ -381,22 +381,24 @@ def _chat_column(settings: Settings, generators: list[str], en: str) -> dict[str
                                        lines=1, max_lines=6, autofocus=True, elem_id="snc-question")
         parts["send"] = gr.Button(text(en, "send"), variant="primary", scale=1, min_width=90, elem_id="snc-send")
         parts["new_chat"] = gr.Button(text(en, "new_chat"), scale=1, min_width=90, elem_id="snc-new-chat")
-    generator = settings.resolved_generator()
+    generator = settings.generation.resolved_generator()
     with gr.Accordion(text(en, "settings"), open=False, elem_id="snc-settings") as parts["accordion"]:
         parts["settings_note"] = gr.HTML(note_html("settings_note", en))
         parts["generator"] = gr.Radio(generators, value=generator, label=text(en, "generator"),
                                       info=text(en, "generator_info"), elem_id="snc-generator")
         # The server that questions and passages go to is the operator's; a visitor can only type another
         # where the operator allows it.
-        custom = settings.allow_custom_endpoints
+        generation = settings.generation
+        custom = generation.allow_custom_endpoints
         with gr.Row():
-            parts["base_url"] = gr.Textbox(settings.openai_base_url if custom else "", label=text(en, "base_url"),
+            parts["base_url"] = gr.Textbox(generation.openai_base_url if custom else "", label=text(en, "base_url"),
                                            visible=custom and generator == "openai", interactive=custom,
                                            elem_id="snc-base-url")
-            parts["model"] = gr.Textbox(settings.openai_model if custom else "", label=text(en, "model"),
+            parts["model"] = gr.Textbox(generation.openai_model if custom else "", label=text(en, "model"),
                                         visible=custom and generator == "openai", interactive=custom,
                                         elem_id="snc-model")
-        parts["top_k"] = gr.Slider(1, 20, value=settings.top_k, step=1, label=text(en, "top_k"), elem_id="snc-top-k")
+        parts["top_k"] = gr.Slider(1, 20, value=settings.retrieval.top_k, step=1, label=text(en, "top_k"),
+                                   elem_id="snc-top-k")
         parts["apply"] = gr.Button(text(en, "apply"), elem_id="snc-apply")
         parts["settings_status"] = gr.HTML("", elem_id="snc-settings-status")
     return parts
@@ -491,7 +493,7 @@ def _wire(demo: gr.Blocks, page: _Page, app: ChatApp) -> None:
                        [page.upload_status, page.table, page.remove_choice, page.upload], **private)
     page.remove.click(app.remove, [page.remove_choice, page.language],
                       [page.upload_status, page.table, page.remove_choice], **private)
-    custom = app.assistant.settings.allow_custom_endpoints
+    custom = app.assistant.settings.generation.allow_custom_endpoints
     page.generator.change(lambda g: (gr.update(visible=custom and g == "openai"),) * 2, [page.generator],
                           [page.base_url, page.model], **private)
     page.apply.click(app.apply_settings,
@@ -545,7 +547,7 @@ def theme() -> gr.themes.Base:
 
 def launch(assistant: Assistant, *, settings: Settings | None = None, block: bool = True,
            warm_up: bool | None = None, index: bool = False, **overrides: Any) -> gr.Blocks:
-    """Start the chat for ``assistant`` on ``settings.host:port`` (default: the assistant's settings), safely.
+    """Start the chat for ``assistant`` on ``settings.web.host:port`` (default: the assistant's settings), safely.
 
     Refuses a non-loopback address without ``SNC_QA_AUTH`` (see :func:`snc_qa.web_launch.launch_options`).
     ``index``: bring the index in line with the documents folder in the background, the page showing how
@@ -557,7 +559,7 @@ def launch(assistant: Assistant, *, settings: Settings | None = None, block: boo
     # Answers from the local model are serialised by its lock anyway; two workers keep uploads from waiting.
     demo.queue(default_concurrency_limit=2)
     if warm_up is None:
-        warm_up = (settings or assistant.settings).warm_up
+        warm_up = (settings or assistant.settings).web.warm_up
     if not warm_up:
         assistant.ready.set()  # nothing will warm it: the page must not wait for it
     if index:
@@ -596,7 +598,7 @@ def _prepare(assistant: Assistant, index: bool, warm_up: bool) -> None:
 
 
 def serve(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
-    """Start the chat on ``settings.host:port`` and index the documents folder (incrementally) behind it.
+    """Start the chat on ``settings.web.host:port`` and index the documents folder (incrementally) behind it.
 
     The address is checked first, so an unsafe setup fails before any model is loaded.
     """

@@ -113,25 +113,25 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     The documents, index and model folders are blocked from Gradio's file route, and nothing
     else is allowed: the only files served are Gradio's own and the uploads it created.
     """
-    auth = parse_auth(settings.auth)
-    if not is_loopback(settings.host) and auth is None:
+    auth = parse_auth(settings.web.auth)
+    if not is_loopback(settings.web.host) and auth is None:
         raise UnsafeListenError(
-            f"Refusing to serve the web chat on {settings.host}:{settings.port} without a password: anyone who "
+            f"Refusing to serve the web chat on {settings.web.host}:{settings.web.port} without a password: anyone who "
             "can reach it could read, add and delete documents. Set SNC_QA_AUTH=user:password, or listen on "
             "127.0.0.1 (SNC_QA_HOST or --host)."
         )
-    folders = [settings.documents_dir, settings.index_dir, settings.cache_dir]
+    folders = [settings.storage.documents_dir, settings.storage.index_dir, settings.storage.cache_dir]
     # Gradio refuses bigger uploads before they reach disk; below this the chat's own check answers in words.
-    hard_limit_mb = 2 * settings.max_upload_mb + 1
+    hard_limit_mb = 2 * settings.web.max_upload_mb + 1
     app_kwargs: dict[str, Any] = {}
     if auth is not None:
         from starlette.middleware import Middleware
 
-        app_kwargs["middleware"] = [Middleware(LoginThrottle, attempts=settings.login_attempts, window=60.0)]
+        app_kwargs["middleware"] = [Middleware(LoginThrottle, attempts=settings.web.login_attempts, window=60.0)]
     return {
         "app_kwargs": app_kwargs,
-        "server_name": settings.host,
-        "server_port": settings.port,
+        "server_name": settings.web.host,
+        "server_port": settings.web.port,
         "auth": auth,
         "auth_message": "snc-qa" if auth else None,
         "allowed_paths": [],

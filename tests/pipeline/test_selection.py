@@ -28,8 +28,8 @@ def stages(tmp_path_factory, embedding_model):
     (root / "documents" / "next.ar.txt").write_text(NEXT_MEETING, encoding="utf-8")
     assistant = Assistant(documents_dir=root / "documents", index_dir=root / "index", generator="extractive")
     assistant.index()
-    settings = assistant.settings
-    retrieval = PassageRetrieval(assistant.embeddings, assistant.retriever, settings.top_k, settings.min_relevance)
+    chosen = assistant.settings.retrieval
+    retrieval = PassageRetrieval(assistant.embeddings, assistant.retriever, chosen.top_k, chosen.min_relevance)
     return retrieval, SentenceSelector(assistant.embeddings, assistant.store, context_sentences=2)
 
 
