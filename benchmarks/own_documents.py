@@ -100,7 +100,8 @@ def summary(rows: list[Row], name: str) -> list[str]:
         lines.append(f"  all    n={n:>2}  evidence@{K} {sum(r.evidence for r in answerable)}/{n}  "
                      f"right {sum(r.right for r in answerable)}/{n}  "
                      f"wrong shown {sum(r.shown and not r.holds for r in answerable)}/{n}  "
-                     f"refused {sum(not r.shown for r in answerable)}/{n}")
+                     f"refused {sum(not r.shown for r in answerable)}/{n} "
+                     f"(passage holds it {sum(r.holds for r in answerable if not r.shown)})")
     if unanswerable := [r for r in rows if r.direction.endswith("none")]:
         lines.append(f"  unanswerable questions refused {sum(not r.shown for r in unanswerable)}/{len(unanswerable)}")
     return lines

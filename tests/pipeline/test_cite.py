@@ -27,13 +27,18 @@ def test_a_quote_in_the_other_language_says_so_in_the_readers_language():
     assert text.startswith("According to the documents (quoted in Arabic) [1]:\n") and "Badr Jamous" in text
 
 
-def test_a_rejected_reply_is_replaced_by_the_best_passage_and_the_one_it_cited():
+def test_a_rejected_reply_is_replaced_by_the_best_passages_and_the_one_it_cited():
     writer = AnswerWriter(Glossary([]))
-    chosen = selection("قدّم رئيس الهيئة إحاطة عامة.", "Salim al-Muslat, a spokesman, accused Russia.")
-    text = writer.quote(query("من المتحدث الذي اتهم روسيا؟", "ar"), chosen, unsure=True, cited=[2])
-    assert text.startswith("قد لا تجيب الوثائق عن هذا مباشرة. أقرب مقطع [1]: قدّم رئيس الهيئة إحاطة عامة.")
-    assert text.endswith("\n[2]: Salim al-Muslat, a spokesman, accused Russia.")
-    assert "[2]" not in writer.quote(query("من المتحدث؟", "ar"), chosen, unsure=True, cited=[1])
+    chosen = selection("قدّم رئيس الهيئة إحاطة عامة.", "وأكد المتحدث أن الجولة انتهت.",
+                       "Salim al-Muslat, a spokesman, accused Russia.")
+    text = writer.quote(query("من المتحدث الذي اتهم روسيا؟", "ar"), chosen, unsure=True, cited=[3])
+    assert text.splitlines() == ["قد لا تجيب الوثائق عن هذا مباشرة. أقرب مقطع [1]: قدّم رئيس الهيئة إحاطة عامة.",
+                                 "[3]: Salim al-Muslat, a spokesman, accused Russia.",
+                                 "[2]: وأكد المتحدث أن الجولة انتهت."]
+    # The two best sentences, each once, when the reply cited one of them.
+    assert writer.quote(query("من المتحدث؟", "ar"), chosen, unsure=True, cited=[1]).count("[") == 2
+    # An answer without a model is the best sentence alone.
+    assert writer.quote(query("من المتحدث؟", "ar"), chosen).count("[") == 1
 
 
 def test_a_list_names_the_quoted_organisations_each_cited():
