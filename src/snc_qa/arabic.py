@@ -111,13 +111,23 @@ class Analyzer:
         self._ar_stop = _normalized_arabic_stopwords()
 
     @staticmethod
-    def _stem_arabic(word: str) -> str:
+    def bare(word: str) -> str:
+        """A normalised Arabic word without the "and" and the article the light stemmer strips, its ending kept:
+        for a check that must tell ``خمسين`` (fifty) from ``خمس`` (five), which share a stem.
+
+        >>> Analyzer.bare("والخمسين"), Analyzer.bare("الخامسه")
+        ('خمسين', 'خامسه')
+        """
         if len(word) > 3 and word.startswith("و"):
             word = word[1:]
         for prefix in ARTICLES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-                word = word[len(prefix):]
-                break
+                return word[len(prefix):]
+        return word
+
+    @staticmethod
+    def _stem_arabic(word: str) -> str:
+        word = Analyzer.bare(word)
         for suffix in _LIGHT_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 2:
                 word = word[: -len(suffix)]

@@ -400,3 +400,18 @@ def test_a_weekday_is_no_name(check):
     sentences = ("أعادت هيئة التفاوض السورية يوم السبت انتخاب بدر جاموس رئيساً لها.",)
     reply = "The Commission re-elected Badr Jamous as its president on Saturday [1]."
     assert problem(check, "When did the Commission re-elect its president?", reply, sentences) is None
+
+
+def test_a_number_in_words_is_no_name_and_answers_when_the_sentences_write_its_number(check):
+    sentences = ("واتفقت روسيا وتركيا وإيران في أستانا على إنشاء أربع مناطق لخفض التصعيد في سوريا.",)
+    question = "How many de-escalation zones did Russia, Turkey and Iran agree at Astana?"
+    assert problem(check, question, "Four [1].", sentences) is None
+    assert problem(check, question, "Five [1].", sentences) is not None
+
+
+def test_five_is_not_fifty_in_arabic_sentences(check):
+    # The light stemmer makes خمسين (fifty) and خمس (five) one stem.
+    sentences = ("وفي اليوم الثاني من المؤتمر جرى اختيار خمسين من أعضاء الهيئة العليا للمفاوضات.",)
+    question = "How many members of the High Negotiations Committee were chosen on the second day?"
+    assert problem(check, question, "Five [1].", sentences) is not None
+    assert problem(check, question, "5 members were chosen [1].", sentences) is not None

@@ -187,6 +187,7 @@ class ReplyCheck:
         self.glossary = glossary
         self.embeddings = embeddings  # for replies in the other language than their sentences (None: not checked)
         self.analyzer = Analyzer()
+        self.plain = Analyzer(stem=False)
         self.romanize = romanize or romanizer()
 
     def run(self, reply: str, query: Query, selection: Selection) -> Verdict:
@@ -409,7 +410,7 @@ class ReplyCheck:
         for number in numbers_in(body):
             if number in numbers:
                 continue
-            stems = stems if stems is not None else set(self.analyzer.tokens(text))
+            stems = stems if stems is not None else self.number_words(text)
             if not self._in_words(number, stems):
                 return number
         return None
@@ -441,19 +442,38 @@ class ReplyCheck:
 
     @functools.cached_property
     def _digit_forms(self) -> dict[str, set[str]]:
-        """Each one-digit number's words in both languages, as tokens."""
+        """Each one-digit number's words in both languages, as tokens (stems, as a reply's words are read)."""
         return {digit: set(self.analyzer.tokens(words)) for digit, words in DIGIT_WORDS.items()}
 
-    def _in_words(self, number: str, source_stems: set[str]) -> bool:
-        """Whether the sources write a one-digit ``number`` in words ("three", "ثلاثة")."""
-        return any(among_stems(f, source_stems) for f in self._digit_forms.get(number, ()))
+    @functools.cached_property
+    def _digit_words(self) -> dict[str, set[str]]:
+        """Each one-digit number's words in both languages, as :meth:`number_words` reads the sources."""
+        return {digit: self.number_words(words) for digit, words in DIGIT_WORDS.items()}
 
-    def _number_word_held(self, word: str, source_stems: set[str]) -> bool:
-        """Whether ``word`` is a one-digit number word ("three", "الرابعة") whose number the sources write, in
-        digits or in words of either language. A larger number word is held only as itself (:meth:`_held`)."""
+    def number_words(self, text: str) -> set[str]:
+        """The words and digits of ``text`` as a number is looked up in them: unstemmed, an Arabic word without
+        its article and closing ة, since the light stemmer makes fifty (``خمسين``) five (``خمس``): "Five" was
+        shown over "جرى اختيار خمسين".
+
+        >>> sorted(ReplyCheck(Glossary([])).number_words("اختيار خمسين من الأعضاء في الجولة الخامسة، 3 مرات"))
+        ['3', 'اختيار', 'اعضاء', 'جول', 'خامس', 'خمسين', 'مرات']
+        """
+        return {Analyzer.bare(word).removesuffix("ه") if contains_arabic(word) else word
+                for word in self.plain.tokens(text)}
+
+    def _in_words(self, number: str, words: set[str]) -> bool:
+        """Whether the sources, read as :meth:`number_words`, write a one-digit ``number`` in words ("three",
+        "ثلاثة")."""
+        return any(form in words for form in self._digit_words.get(number, ()))
+
+    def _number_word_held(self, word: str, text: str) -> bool:
+        """Whether ``word`` is a one-digit number word ("three", "الرابعة") whose number the sources' ``text``
+        writes, in digits or in words of either language. A larger number word is held only as itself
+        (:meth:`_held`)."""
         for digit, forms in self._digit_forms.items():
             if among_stems(word, forms):
-                return digit in source_stems or self._in_words(digit, source_stems)
+                words = self.number_words(text)
+                return digit in words or self._in_words(digit, words)
         return False
 
     def asked_names(self, body: str, query: Query) -> set[str]:
@@ -500,8 +520,12 @@ class ReplyCheck:
 
     def _held(self, word: str, stems: set[str], selection: Selection) -> bool:
         # A number answers only when the sources hold it: "3" from the model's memory adds nothing. A lone digit
-        # may be written in words there ("3 أعضاء …" over "three members tested positive").
-        if (word in stems or self._in_words(word, stems)) if word.isdigit() else among_stems(word, stems):
+        # may be written in words there ("3 أعضاء …" over "three members tested positive"), and a number word
+        # in digits or in the other language ("Four" over "أربع مناطق").
+        if word.isdigit():
+            if word in stems or self._in_words(word, self.number_words(selection.text())):
+                return True
+        elif among_stems(word, stems) or self._number_word_held(word, selection.text()):
             return True
         text = selection.text()
         return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
@@ -524,7 +548,7 @@ class ReplyCheck:
         """
         # A number word counts when the sentences hold its number: "الرابعة" over sentences with no "fourth" nor "4"
         # named a paper that the eighth set's item calls "the paper with the 12 principles".
-        if any(self._held(word, stems, selection) or self._number_word_held(word, stems) for word in added):
+        if any(self._held(word, stems, selection) for word in added):
             return True
         # The sentences' names in the other script, read once for all the words.
         text = selection.text()
@@ -653,6 +677,10 @@ class ReplyCheck:
             # language ("on Saturday" was refused as a name over an Arabic item that says "يوم السبت").
             if not word[0].isupper() or len(word) < 3 or folded in NOT_NAMES or folded in TIME_WORDS or \
                     folded in ENGLISH_STOPWORDS:
+                continue
+            # A number in words is no name, and is checked as a number: "Four [1]." for how many zones were agreed,
+            # over an Arabic item's "أربع مناطق", was refused as a name (ninth set of real news).
+            if (stems := set(self.analyzer.tokens(word))) and stems <= self._number_stems:
                 continue
             if folded in latin or folded.rstrip("s") in latin or phonetic_key(word) in keys:
                 continue
