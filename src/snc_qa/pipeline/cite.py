@@ -30,10 +30,10 @@ from snc_qa.pipeline.wording import (
     strip_citations,
 )
 
-#: Best sentences quoted when a model's reply is not shown (its cited sentence may follow). The answer's sentence is
-#: often the second best: of 129 answerable questions whose reply was rejected or said "not found" (replies
-#: captured from XQuAD's mixed layout and six sets of real news), the best sentence and the cited one held the
-#: answer for 60, and with the second best for 75 (the third adds 4 more, at a longer text).
+#: Best sentences quoted when a model's reply is not shown (its cited sentence may follow). The answer's sentence
+#: is often the second best: of 129 answerable questions whose reply was rejected or said "not found" (replies
+#: captured from XQuAD's mixed layout and the third to seventh sets of real news), the best sentence and the
+#: cited one held the answer for 60, and with the second best for 75 (the third adds 4 more, at a longer text).
 UNSURE_SENTENCES = 2
 
 

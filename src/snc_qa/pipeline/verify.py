@@ -406,12 +406,12 @@ class ReplyCheck:
         True
         """
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
-        numbers, stems = set(_NUMBER.findall(text)).union(stated), None
+        numbers, words = set(_NUMBER.findall(text)).union(stated), None
         for number in numbers_in(body):
             if number in numbers:
                 continue
-            stems = stems if stems is not None else self.number_words(text)
-            if not self._in_words(number, stems):
+            words = words if words is not None else self.number_words(text)
+            if not self._in_words(number, words):
                 return number
         return None
 
