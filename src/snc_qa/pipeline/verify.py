@@ -289,7 +289,11 @@ class ReplyCheck:
         added = set(words) - repeated
         # One added word is an answer when the sentences hold it ("In Idlib"; across scripts by its consonants,
         # "إدلب"), not when it is filler ("it uses various tools …").
-        if not added or (len(added) == 1 and not self._held(next(iter(added)), source_stems, selection)):
+        if not added or (len(added) == 1 and not self._held(word := next(iter(added)), source_stems, selection)):
+            # A count in words the sentences do not write is a wrong number, not a restatement ("Five" over
+            # "أربع مناطق").
+            if added and word in self._number_stems:
+                return f"the number {word} is not in the passages it cites"
             return "the reply only restates the question"
         # Across languages only names, numbers and months can be found in the sentences; a reply that adds none
         # of them cannot be checked, and its passage says it better (:meth:`_adds_checkable`).
