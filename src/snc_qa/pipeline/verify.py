@@ -526,12 +526,12 @@ class ReplyCheck:
         # A number answers only when the sources hold it: "3" from the model's memory adds nothing. A lone digit
         # may be written in words there ("3 أعضاء …" over "three members tested positive"), and a number word
         # in digits or in the other language ("Four" over "أربع مناطق").
-        if word.isdigit():
-            if word in stems or self._in_words(word, self.number_words(selection.text())):
-                return True
-        elif among_stems(word, stems) or self._number_word_held(word, selection.text()):
-            return True
         text = selection.text()
+        if word.isdigit():
+            if word in stems or self._in_words(word, self.number_words(text)):
+                return True
+        elif among_stems(word, stems) or self._number_word_held(word, text):
+            return True
         return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
 
     def _adds_checkable(self, added: set[str], stems: set[str], selection: Selection) -> bool:
