@@ -13,17 +13,20 @@ is written into the repository). Each question goes through ``Assistant.ask`` wi
 and, with ``--plain``, through the plain LangChain chain of the same run (``corpus_qa.PlainChainAnswers``: the
 naive dense store, the top 4 chunks stuffed into LangChain's RAG-tutorial prompt, the same GGUF). Printed per
 direction (question language → language of the document whose text holds ``evidence_any``): evidence@5 (a
-passage holding ``evidence_any`` among the first 5), right (the answer holds ``answer_any``, is shown as the
-answer and is in the question's language: its words' language, the list or other-script lead, or a bare
-number), a wrong answer shown as the answer, refused (the closest passage or "not found" instead), refused
-with a passage that holds the answer, and seconds per answer; then the share of unanswerable questions
-refused. About 6 s an answer for snc-qa and 15–30 s for the plain chain on a 2-core machine.
+chunk holding ``evidence_any`` among the first 5 chunks, as the answer step is given them), right (the answer
+holds ``answer_any``, is shown as the answer and is in the question's language: its words' language, the
+list or other-script lead, or a bare number), a wrong answer shown as the answer, refused (the closest
+passage or "not found" instead), refused with a passage that holds the answer, and seconds per answer; then
+the share of unanswerable questions refused. About 6 s an answer for snc-qa and 15–30 s for the plain chain
+on a 2-core machine.
 
 With ``--retrieval`` no model runs: per direction, R@1 / R@5 of a passage holding ``evidence_any`` and of a
 passage of the document holding it, snc-qa beside the naive dense baseline (LangChain's 1000/200 splitter, the
-same e5) of the same run; it takes seconds. The two differ in passage size: snc-qa's chunks are about 120 e5 tokens
-(its answer step reads the sentences of the best chunks and of their neighbours), the baseline's 1,000
-characters, which hold a short news item's headline, lead and the paragraph after them at once.
+same e5) of the same run; it takes seconds. snc-qa's sources are what ``Assistant.retrieve`` returns: its
+chunks (about 120 e5 tokens) with the neighbouring chunks that rank among the best joined, up to 360 tokens
+(``source_tokens``); "snc-qa chunks" is the same ranking with every chunk its own source, as the answer step
+is given them (it reads the sentences of the best chunks and of their neighbours). The baseline's passages are
+1,000 characters, which hold a short news item's headline, lead and the paragraph after them at once.
 """
 
 from __future__ import annotations
@@ -154,7 +157,7 @@ def main() -> None:
               f"{'; glossary off' if args.no_glossary else ''}")
         for item in items:
             direction = f"{item.lang}→{document_language(texts, item.evidence_any) if item.answerable else 'none'}"
-            hits = [h.text for h in assistant.retrieve(item.question, k=K)]
+            hits = [h.text for h in assistant.retriever.retrieve(item.question, k=K, source_tokens=0)]
             started = time.perf_counter()
             answer = assistant.ask(item.question, options=options)
             answers = [("snc-qa", answer.text, answer.grounded, hits, time.perf_counter() - started)]
@@ -201,6 +204,8 @@ def retrieval_lines(items: list, texts: dict[str, str], assistant, naive) -> lis
         direction = f"{item.lang}→{document_language(texts, item.evidence_any)}"
         gold = {Path(name).stem for name, text in texts.items() if contains_any(text, item.evidence_any)}
         ranked = {"snc-qa": [(h.text, Path(h.path).stem) for h in assistant.retrieve(item.question, k=K)],
+                  "snc-qa chunks": [(h.text, Path(h.path).stem)
+                                    for h in assistant.retriever.retrieve(item.question, k=K, source_tokens=0)],
                   "naive dense": [(d.page_content, d.metadata["paragraph"])
                                   for d in naive.similarity_search(item.question, k=K)]}
         for system, hits in ranked.items():
@@ -209,12 +214,12 @@ def retrieval_lines(items: list, texts: dict[str, str], assistant, naive) -> lis
             tally = counts.setdefault((system, direction), [0, 0, 0, 0, 0])
             for n, hit in enumerate((True, passage == 0, passage is not None, document == 0, document is not None)):
                 tally[n] += hit
-    lines = [f"{'system':<12} {'direction':<9} {'passage R@1':>12} {'R@5':>6}  {'document R@1':>13} {'R@5':>6}"]
+    lines = [f"{'system':<13} {'direction':<9} {'passage R@1':>12} {'R@5':>6}  {'document R@1':>13} {'R@5':>6}"]
     for direction in DIRECTIONS:
-        for system in ("snc-qa", "naive dense"):
+        for system in ("snc-qa", "snc-qa chunks", "naive dense"):
             if tally := counts.get((system, direction)):
                 n, p1, p5, d1, d5 = tally
-                lines.append(f"{system:<12} {direction:<9} {p1:>9}/{n:<2} {p5:>3}/{n:<2}  "
+                lines.append(f"{system:<13} {direction:<9} {p1:>9}/{n:<2} {p5:>3}/{n:<2}  "
                              f"{d1:>10}/{n:<2} {d5:>3}/{n:<2}")
     return lines
 

@@ -374,3 +374,36 @@ def test_questions_that_name_a_time_prefer_documents_of_that_time(workspace):
     assert top("What is the most recent statement of the opposition delegation?") == "2024-06-10-statement.ar.txt"
     answer = assistant.ask("What did the opposition delegation say in February 2016?")
     assert answer.sources[0].date == "2016-02-12" and "Munich" in answer.text
+
+
+# ------------------------------------------------------------------ neighbouring chunks, one source
+
+TALKS = "\n".join((
+    "Geneva talks on Syria open with the opposition delegation present",
+    "The talks on Syria opened in Geneva on Monday with the opposition delegation and the government "
+    "delegation in separate rooms of the Palais des Nations.",
+    "The UN envoy met the opposition delegation in the morning and the government delegation in the afternoon, "
+    "his office said in a statement on the talks.",
+    "He added that he would review the situation of the talks again on Friday.",
+))
+CONCERT = "The city orchestra gave a concert of Syrian folk songs in the old theatre of Aleppo on Saturday night."
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory, embedding_model):
+    return _indexed(tmp_path_factory.mktemp("news"), {"talks.en.txt": TALKS, "concert.en.txt": CONCERT},
+                    embedding_model)
+
+
+def test_a_news_item_s_paragraphs_that_rank_first_are_one_source_in_reading_order(news, embedding_model):
+    settings, store = news
+    question = "When will the envoy review the situation of the Geneva talks?"
+    apart = Retriever(settings.updated(source_tokens=0), embedding_model, store).retrieve(question, k=2)
+    assert [s.path for s in apart] == ["talks.en.txt", "talks.en.txt"]
+    sources = Retriever(settings, embedding_model, store).retrieve(question, k=2)
+    # The item is one passage, read from its headline on, and the place it frees goes to the next document.
+    assert [s.path for s in sources] == ["talks.en.txt", "concert.en.txt"]
+    assert sources[0].text.startswith("Geneva talks on Syria open") and "again on Friday" in sources[0].text
+    assert [store.get([cid])[cid][1]["position"] for cid in sources[0].chunk_ids] == list(range(len(
+        sources[0].chunk_ids)))
+    assert sources[0].score == apart[0].score  # its best chunk's: the relevance floor sees the same number

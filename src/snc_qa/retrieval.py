@@ -42,6 +42,10 @@ passages of other documents that only resemble the question.
 Scores are fused rather than ranks because the dense similarity carries how sure the match is;
 ranks throw that away and let a weak lexical hit outrank a clear dense one.
 
+The ranked chunks are then read as passages: chunks of one document that stand next to each other and
+rank among the best are joined into one source (up to ``source_tokens``), which takes one place among the
+``k`` (:mod:`snc_qa.joining`).
+
 Example::
 
     retriever = Retriever(settings, embedding_model, store)
@@ -61,6 +65,7 @@ import numpy as np
 from snc_qa.arabic import arabic_keys, name_keys, phonetic_key, question_language
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
+from snc_qa.joining import join_neighbours
 from snc_qa.names import Romanizer, question_names, romanizer
 from snc_qa.passages import Hit, Passage, PassageIndex, chunk_key, day_number
 from snc_qa.settings import Settings
@@ -184,7 +189,8 @@ GENERIC_QUESTIONS: dict[str, tuple[str, ...]] = {
 
 @dataclass
 class Source:
-    """A retrieved passage. ``score`` is its cosine similarity to the question (0–1)."""
+    """A retrieved passage: one chunk, or neighbouring chunks joined (``chunk_ids``, in reading order; see
+    :mod:`snc_qa.joining`). ``score`` is its best chunk's cosine similarity to the question (0–1)."""
 
     text: str
     path: str
@@ -196,6 +202,11 @@ class Source:
     position: int = 0
     highlight: str | None = None
     metadata: dict = field(default_factory=dict, repr=False)
+    chunk_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.chunk_ids:
+            self.chunk_ids = (self.chunk_id,)
 
     @classmethod
     def from_chunk(cls, chunk_id: str, text: str, meta: dict, score: float) -> Source:
@@ -209,6 +220,7 @@ class Source:
         return {
             "text": self.text, "path": self.path, "title": self.title, "score": round(self.score, 4),
             "chunk_id": self.chunk_id, "date": self.date, "language": self.language, "highlight": self.highlight,
+            "chunk_ids": list(self.chunk_ids),
         }
 
 
@@ -365,10 +377,13 @@ class Retriever:
         return {chunk_key(cid): Passage.of(cid, text, meta, vector)
                 for cid, text, meta, vector in self.store.fetch(list(ids))}
 
-    def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None
-                 ) -> list[Source]:
-        """The ``k`` best sources for ``question``, best first."""
+    def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None,
+                 source_tokens: int | None = None) -> list[Source]:
+        """The ``k`` best sources for ``question``, best first: passages of neighbouring chunks joined up to
+        ``source_tokens`` (by default ``settings.retrieval.source_tokens``; 0 keeps every chunk a source)."""
         k = k or self.settings.retrieval.top_k
+        if source_tokens is None:
+            source_tokens = self.settings.retrieval.source_tokens
         n = max(self.settings.retrieval.candidates, k)
         searcher = self.store.passages.searcher()
         stats = self.stats(searcher)
@@ -417,12 +432,13 @@ class Retriever:
         fused = with_documents(fused, [p.path for p in passages])
         dates = [p.date for p in passages]
         if frame and frame.latest:
-            order = newest_first(fused, dates)[:k]
+            order = newest_first(fused, dates)
         else:
             if frame:
                 fused += time_bonus(frame, dates)
-            order = np.argsort(-fused, kind="stable")[:k]
-        return [Source.from_chunk(candidates[i], passages[i].text, passages[i].meta, float(cosine[i])) for i in order]
+            order = np.argsort(-fused, kind="stable")
+        ranked = (Source.from_chunk(candidates[i], passages[i].text, passages[i].meta, float(cosine[i])) for i in order)
+        return join_neighbours(ranked, k, source_tokens, self.embeddings.count_tokens)
 
 
 def with_documents(fused: np.ndarray, paths: Sequence[str], weight: float = DOCUMENT_WEIGHT) -> np.ndarray:

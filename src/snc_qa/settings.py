@@ -112,6 +112,10 @@ class RetrievalSettings(_Group):
 
     top_k: int = Field(4, ge=1, le=20, description="Sources handed to the generator and shown.")
     candidates: int = Field(20, ge=1, le=200, description="Hits fetched from each retriever before fusion.")
+    source_tokens: int = Field(
+        360, ge=0, le=4000,
+        description="Most embedding-model tokens one source holds: neighbouring chunks of a document that rank "
+                    "among the best are joined into one source up to this size (0: each chunk is a source).")
     min_relevance: float = Field(0.74, description="Below this dense score nothing counts as an answer.")
     context_sentences: int = Field(5, ge=1, le=40, description="Sentences handed to the generator.")
     glossary_path: Path | None = Field(None, description="Extra bilingual glossary (TSV: arabic<TAB>english).")

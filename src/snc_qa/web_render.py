@@ -334,7 +334,7 @@ CSS = """
 .snc-num { color: var(--color-accent); }
 .snc-source-meta { color: var(--body-text-color-subdued); font-size: 0.85em; margin: 0.2em 0 0.4em; }
 .snc-passage { margin: 0; padding: 0.4em 0.6em; border-inline-start: 3px solid var(--border-color-accent);
-  text-align: start; }
+  text-align: start; white-space: pre-line; }
 mark.snc-hl { background: #fde68a; color: inherit; border-radius: 3px; padding: 0 0.1em; }
 .dark mark.snc-hl { background: #7c5e10; }
 .dark .snc-ungrounded { background: #3b2a10; color: #f5c27a; }

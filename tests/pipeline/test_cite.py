@@ -75,6 +75,14 @@ def test_a_list_of_countries_gives_each_in_the_readers_language_and_as_the_sente
                                  "- الولايات المتحدة (United States) [1]", "- تركيا [2]"]
 
 
+def test_a_country_named_in_sentences_of_both_languages_is_listed_once():
+    chosen = selection("وأيدت روسيا وسوريا الاتفاق.", "Russia and Syria welcomed the agreement.",
+                       "وأيدت تركيا الاتفاق.")
+    text = AnswerWriter(Glossary([])).listing(query("ما الدول التي أيدت الاتفاق؟", "ar", is_list=True,
+                                                    list_kind="country"), chosen)
+    assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- روسيا [1]", "- سوريا [1]", "- تركيا [3]"]
+
+
 def test_a_list_of_people_in_arabic_sentences_needs_no_glossary():
     chosen = selection("وخلال اللقاء قدّم رئيس الهيئة الدكتور بدر جاموس إحاطة عامة.",
                        "ومن جهته، قدّم المدير التنفيذي لـ “وحدة دعم الاستقرار” منذر سلال، خلاصة عن عمل الوحدة.")

@@ -77,3 +77,27 @@ def test_nothing_is_selected_when_nothing_relevant_was_retrieved(stages):
     _, selector = stages
     nothing = Retrieved(vector=[0.0] * 384, sources=[], grounded=False)
     assert selector.run(query("Who won the cup?"), nothing).units == []
+
+
+LONG_MEETING = "\n".join((
+    "عقدت هيئة التفاوض السورية في جنيف لقاءً موسعاً مع منظمات المجتمع المدني السورية لبحث العملية السياسية "
+    "ومستقبل المفاوضات مع الأمم المتحدة.",
+    "وحضر اللقاء ممثلو منظمة “بيتنا” ومنظمة “اليوم التالي” ومنظمة “مدنية” إلى جانب عدد من الناشطين.",
+    "كما شارك في اللقاء ممثلو منظمة “النساء الآن” ومنظمة “دولتي” وقدموا أوراقاً عن دور المجتمع المدني.",
+))
+
+
+def test_a_list_over_neighbouring_paragraphs_joined_into_one_source_names_each_sentence_once(tmp_path, embedding_model):
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "meeting.ar.txt").write_text(LONG_MEETING, encoding="utf-8")
+    assistant = Assistant(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index", generator="extractive")
+    assistant.index()
+    asked = query("ما المنظمات التي حضرت لقاء هيئة التفاوض؟", "ar", is_list=True)
+    # The answer step is given chunks; a caller may hand it passages of joined chunks, as retrieve returns them.
+    vector = assistant.embeddings.embed_query(asked.standalone)
+    sources = assistant.retriever.retrieve(asked.standalone, k=4, query_embedding=vector)
+    assert len(sources) == 1 and len(sources[0].chunk_ids) == 3  # the item is one source
+    found = Retrieved(vector=vector, sources=sources, grounded=True)
+    units = SentenceSelector(assistant.embeddings, assistant.store, context_sentences=2).run(asked, found).units
+    assert any("بيتنا" in u.text for u in units) and any("دولتي" in u.text for u in units)
+    assert len({u.sentence for u in units}) == len(units)  # its chunks are not fetched again as the whole document

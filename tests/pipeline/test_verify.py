@@ -415,3 +415,17 @@ def test_five_is_not_fifty_in_arabic_sentences(check):
     question = "How many members of the High Negotiations Committee were chosen on the second day?"
     assert problem(check, question, "Five [1].", sentences) is not None
     assert problem(check, question, "5 members were chosen [1].", sentences) is not None
+
+
+def test_an_arabic_statement_that_ends_in_the_question_s_own_words_is_no_answer(check):
+    # Asked who succeeded the envoy, of an item that does not say: the reply restates the question, adds a verb
+    # of the item's ("أعلنه"), and where its answer should stand repeats the question.
+    item = ("وقال بيدرسن إنه أبلغ الأمين العام للأمم المتحدة بنيته التنحي من منصب المبعوث الخاص إلى سوريا.",
+            "وأعلنه الأمين العام مبعوثاً خاصاً خلفاً لدي ميستورا في أكتوبر 2018.")
+    asked = "من عيّنه الأمين العام للأمم المتحدة مبعوثاً خاصاً إلى سوريا خلفاً لبيدرسن؟"
+    found = problem(check, asked, "المبعوث الذي أعلنه الأمين العام للأمم المتحدة مبعوثاً خاصاً إلى سوريا خلفاً "
+                                  "لبيدرسن هو مبعوث الأمم المتحدة الخاص إلى سوريا [1].", item, "ar")
+    assert found and "restates" in found
+    # Ending in what the sentences say is an answer ("في أكتوبر 2018" for when).
+    assert problem(check, "متى عيّن الأمين العام بيدرسن مبعوثاً خاصاً إلى سوريا؟",
+                   "الأمين العام عيّن بيدرسن مبعوثاً خاصاً إلى سوريا في أكتوبر 2018 [2].", item, "ar") is None

@@ -139,8 +139,7 @@ class AnswerWriter:
         quoted = query.list_kind == "organisation" and \
             sum(len(quoted_names(u.sentence)) for u in selection.units) >= 2
         for unit in selection.units:
-            for name in self._names_in(unit.sentence, query, quoted):
-                key = normalize(name)
+            for key, name in self._names_in(unit.sentence, query, quoted):
                 if key in seen or any(key in other for other in seen):
                     continue
                 seen.add(key)
@@ -148,18 +147,25 @@ class AnswerWriter:
                 out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
         return out
 
-    def _names_in(self, sentence: str, query: Query, quoted: bool) -> list[str]:
-        """The names of the kind asked for that one sentence holds, in the order ``listed_names`` takes them."""
+    def _names_in(self, sentence: str, query: Query, quoted: bool) -> list[tuple[str, str]]:
+        """The names of the kind asked for that one sentence holds, in the order ``listed_names`` takes them, each
+        after the key that tells one item from another."""
         kind = query.list_kind
         if kind == "country":
-            return [self._country(code, query.language, sentence) for code in self.countries.named_in(sentence)]
+            # A country is one item however a sentence of either language writes it ("سوريا" from an Arabic
+            # sentence, "سوريا (Syria)" from an English one).
+            return [(code, self._country(code, query.language, sentence)) for code in self.countries.named_in(sentence)]
         if quoted:
-            return quoted_names(sentence)
-        names = self.glossary.names_in(sentence, kind=kind)
-        if kind == "document":
-            return names + [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(sentence)]
-        names += english_names(sentence, kind)
-        return names + arabic_person_names(sentence, romanizer()) if kind == "person" else names
+            names = quoted_names(sentence)
+        else:
+            names = self.glossary.names_in(sentence, kind=kind)
+            if kind == "document":
+                names += [f"{RESOLUTION_LABEL[query.language]} {n}" for n in resolution_numbers(sentence)]
+            else:
+                names += english_names(sentence, kind)
+                if kind == "person":
+                    names += arabic_person_names(sentence, romanizer())
+        return [(normalize(name), name) for name in names]
 
     def _country(self, code: str, language: str, sentence: str) -> str:
         """The country's name in the reader's language, and as the sentence writes it when that is the other."""

@@ -13,6 +13,12 @@ class PassageRetrieval:
     ``grounded`` is False when even the best passage's score is under ``min_relevance``: the question is
     then refused without asking the model.
 
+    The sources are the best chunks, not passages of joined neighbours (``source_tokens``): the select stage
+    widens the best two to their neighbours itself and picks sentences among them, and given joined passages
+    it picked more sentences from the top documents and the model answered from the wrong one more often
+    (on three sets of real news, 14 wrong answers shown against 18, 11 of 12 unanswerable questions refused
+    against 8).
+
     Example (an assistant's parts)::
 
         stage = PassageRetrieval(assistant.embeddings, assistant.retriever, top_k=5, min_relevance=0.8)
@@ -26,7 +32,7 @@ class PassageRetrieval:
 
     def run(self, query: Query) -> Retrieved:
         vector = self.embeddings.embed_query(query.standalone)
-        sources = self.retriever.retrieve(query.standalone, k=self.top_k, query_embedding=vector)
+        sources = self.retriever.retrieve(query.standalone, k=self.top_k, query_embedding=vector, source_tokens=0)
         best = max((s.score for s in sources), default=0.0)
         return Retrieved(vector=vector, sources=sources, grounded=best >= self.min_relevance,
                          offsets=self.retriever.language_offsets(vector))

@@ -79,7 +79,7 @@ class SentenceSelector:
     def _candidate_chunks(self, query: Query, sources: list[Source]) -> list[Source]:
         """The retrieved chunks, their neighbours, and for list questions the whole top document."""
         chunks = list(sources)
-        have = {s.chunk_id for s in chunks}
+        have = {cid for s in chunks for cid in s.chunk_ids}
         wanted: list[str] = []
         for source in sources[:2]:
             wanted += [source.metadata.get("prev_id", ""), source.metadata.get("next_id", "")]

@@ -41,6 +41,7 @@ from snc_qa.pipeline.records import Query, Selection, Unit, Verdict
 from snc_qa.pipeline.wording import (
     ALTERNATIVES,
     ANSWER_PREFIX,
+    COPULA_PREDICATE,
     COUNT_QUESTION,
     DIGIT_WORDS,
     NOT_NAMES,
@@ -295,6 +296,8 @@ class ReplyCheck:
             if added and word in self._number_stems:
                 return f"the number {word} is not in the passages it cites"
             return "the reply only restates the question"
+        if self.ends_in_the_question(body, query, asked):
+            return "the reply only restates the question"
         # Across languages only names, numbers and months can be found in the sentences; a reply that adds none
         # of them cannot be checked, and its passage says it better (:meth:`_adds_checkable`).
         if other_language and not REASON_QUESTION.search(query.standalone) and \
@@ -309,6 +312,25 @@ class ReplyCheck:
                 and _QUESTION_MARK.search(body):
             return "the reply starts by repeating the question"
         return None
+
+    def ends_in_the_question(self, body: str, query: Query, asked: set[str]) -> bool:
+        """Whether an Arabic reply that restates the question as a statement ends in the question's own words
+        (:data:`~snc_qa.pipeline.wording.COPULA_PREDICATE`): where its answer should stand, it says nothing. The
+        words it adds before then (a verb, "أعلنه") do not answer. Not for a question that offers a choice, whose
+        answer is one of its words.
+
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "من عيّنه الأمين العام مبعوثاً خاصاً خلفاً لبيدرسن؟", "ar")
+        >>> tokens = set(check.analyzer.tokens(asked.standalone))
+        >>> check.ends_in_the_question("المبعوث الذي أعلنه الأمين العام خلفاً لبيدرسن هو المبعوث الخاص", asked, tokens)
+        True
+        >>> check.ends_in_the_question("المبعوث الذي عيّنه الأمين العام خلفاً لبيدرسن هو سامر خليل", asked, tokens)
+        False
+        """
+        if query.language != "ar" or ALTERNATIVES.search(query.standalone) or \
+                not (predicate := COPULA_PREDICATE.match(body)):
+            return False
+        said = self.analyzer.tokens(predicate.group(1))
+        return bool(said) and all(self._asked(word, asked, query) for word in said)
 
     @staticmethod
     def untranslated(body: str, query: Query) -> list[str]:

@@ -92,6 +92,9 @@ REASON_QUESTION = re.compile(
     r"|(?:^|\s)(?:لماذا|ما\s+سبب|ما\s+اسباب|ما\s+أسباب|كيف)(?=\s|$|[؟?،,.])",
     re.IGNORECASE,
 )
+# The predicate of an Arabic statement that ends "… هو / هي / هم <predicate>": where a reply that restates the
+# question puts its answer ("من عضو اللجنة … الذي أفاد … هو رياض الحسن"). The last copula counts.
+COPULA_PREDICATE = re.compile(r"^.*(?<!\S)(?:هو|هي|هم)\s+(.+?)[\s.!؟]*$", re.DOTALL)
 #: Words that give a count, besides the one-digit ones (DIGIT_WORDS): a reply to a count question holds a
 #: number, in digits or in words.
 NUMBER_WORDS = (

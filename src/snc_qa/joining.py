@@ -1,0 +1,88 @@
+"""Neighbouring chunks that rank among the best, joined into one source.
+
+Chunks are small (``chunk_tokens``, about a paragraph of news), so one short item that answers a
+question can take every place among the first sources with its lead, its headline and its next
+paragraphs, and the one sentence that answers comes sixth. When two chunks of one document that stand
+next to each other both rank among the best, they are one passage to the reader, and take one place: the
+places freed go to the next best chunks. A joined source holds at most ``max_tokens`` embedding tokens, so
+a long document is never shown whole.
+
+Example::
+
+    from snc_qa.joining import join_neighbours
+    sources = join_neighbours(ranked_chunks, k=4, max_tokens=360, count_tokens=lambda s: len(s.split()))
+    [s.chunk_ids for s in sources]   # the chunks each source holds, in reading order
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # retrieval joins its ranking here
+    from snc_qa.retrieval import Source
+
+
+def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tokens: Callable[[str], int]
+                    ) -> list[Source]:
+    """The first ``k`` sources of ``ranked`` (chunks, best first), each chunk that stands next to an earlier
+    one of its document joined to it, within ``max_tokens``; best first. A joined chunk takes no place of
+    its own, so chunks further down the ranking fill the places freed. Only chunks ranked before the one that
+    would open a ``k+1``-th source are read: a chunk below all ``k`` passages joins none of them. With
+    ``max_tokens`` 0, the first ``k`` chunks as they are.
+
+    A source keeps its best chunk's score (the order and the relevance floor do not move) and reads from its
+    first chunk to its last, each chunk on its own line.
+
+    >>> from snc_qa.retrieval import Source
+    >>> def chunk(n, text, path="a.txt"):
+    ...     return Source(text, path, "A", 0.9 - n / 10, f"{path}-{n}", position=n)
+    >>> ranked = [chunk(1, "Lead."), chunk(0, "Headline."), chunk(5, "Other.", "b.txt"), chunk(2, "Answer.")]
+    >>> [s.text for s in join_neighbours(ranked, k=2, max_tokens=100, count_tokens=len)]
+    ['Headline.\\nLead.\\nAnswer.', 'Other.']
+    >>> [s.text for s in join_neighbours(ranked, k=2, max_tokens=0, count_tokens=len)]
+    ['Lead.', 'Headline.']
+    """
+    groups: list[list[Source]] = []
+    sizes: list[int] = []
+    for chunk in ranked:
+        if max_tokens <= 0:
+            if len(groups) >= k:
+                break
+            groups.append([chunk])
+            continue
+        size = count_tokens(chunk.text)
+        at = next((i for i, group in enumerate(groups)
+                   if group[0].path == chunk.path and sizes[i] + size <= max_tokens
+                   and any(abs(member.position - chunk.position) == 1 for member in group)), None)
+        if at is not None:
+            groups[at].append(chunk)
+            sizes[at] += size
+            # A chunk between two groups of its document makes them one passage, when both fit.
+            other = next((i for i, group in enumerate(groups) if i != at and group[0].path == chunk.path
+                          and sizes[i] + sizes[at] <= max_tokens
+                          and any(abs(member.position - chunk.position) == 1 for member in group)), None)
+            if other is not None:
+                first, second = sorted((at, other))
+                groups[first] += groups.pop(second)
+                sizes[first] += sizes.pop(second)
+        elif len(groups) < k:
+            groups.append([chunk])
+            sizes.append(size)
+        else:
+            break  # the ranking has passed the k-th passage: what comes after ranks below all of them
+    return [joined(group) for group in groups]
+
+
+def joined(group: list[Source]) -> Source:
+    """One source of ``group`` (chunks of one document, best first): the best one's score, the first one's
+    place and neighbour before, the last one's neighbour after."""
+    best = group[0]
+    if len(group) == 1:
+        return best
+    ordered = sorted(group, key=lambda s: s.position)
+    first, last = ordered[0], ordered[-1]
+    metadata = {**first.metadata, "next_id": last.metadata.get("next_id", "")}
+    return replace(first, text="\n".join(s.text for s in ordered), score=best.score,
+                   chunk_ids=tuple(s.chunk_id for s in ordered), metadata=metadata)
