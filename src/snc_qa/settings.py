@@ -114,8 +114,9 @@ class RetrievalSettings(_Group):
     candidates: int = Field(20, ge=1, le=200, description="Hits fetched from each retriever before fusion.")
     source_tokens: int = Field(
         360, ge=0, le=4000,
-        description="Most embedding-model tokens one source holds: neighbouring chunks of a document that rank "
-                    "among the best are joined into one source up to this size (0: each chunk is a source).")
+        description="Most embedding-model tokens one source of a search (Assistant.retrieve) holds: neighbouring "
+                    "chunks of a document that rank among the best are joined into one source up to this size "
+                    "(0: each chunk is a source). The answer step is given chunks.")
     min_relevance: float = Field(0.74, description="Below this dense score nothing counts as an answer.")
     context_sentences: int = Field(5, ge=1, le=40, description="Sentences handed to the generator.")
     glossary_path: Path | None = Field(None, description="Extra bilingual glossary (TSV: arabic<TAB>english).")
