@@ -54,17 +54,17 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
                 break
             groups.append([chunk])
             continue
+        near = [i for i, group in enumerate(groups) if group[0].path == chunk.path
+                and any(abs(member.position - chunk.position) == 1 for member in group)]
+        if not near and len(groups) >= k:
+            continue  # counting its tokens is most of the time this takes: only for chunks that may join
         size = count_tokens(chunk.text)
-        at = next((i for i, group in enumerate(groups)
-                   if group[0].path == chunk.path and sizes[i] + size <= max_tokens
-                   and any(abs(member.position - chunk.position) == 1 for member in group)), None)
+        at = next((i for i in near if sizes[i] + size <= max_tokens), None)
         if at is not None:
             groups[at].append(chunk)
             sizes[at] += size
             # A chunk between two groups of its document makes them one passage, when both fit.
-            other = next((i for i, group in enumerate(groups) if i != at and group[0].path == chunk.path
-                          and sizes[i] + sizes[at] <= max_tokens
-                          and any(abs(member.position - chunk.position) == 1 for member in group)), None)
+            other = next((i for i in near if i != at and sizes[i] + sizes[at] <= max_tokens), None)
             if other is not None:
                 first, second = sorted((at, other))
                 groups[first] += groups.pop(second)
