@@ -31,7 +31,7 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
     its own, so chunks further down the ranking fill the places freed. A chunk ranked below all ``k`` passages
     still joins the one it stands next to (a news item's next paragraph ranks low on its own words and reads
     with the one before it); on eight sets of real news, stopping at the ``k``-th passage instead cost passage
-    R@1 (115 of 128 questions within a language against 118, 104 against 107 across languages). With
+    R@1 (115 of 128 questions within a language against 120, 104 against 108 across languages). With
     ``max_tokens`` 0, the first ``k`` chunks as they are.
 
     A source keeps its best chunk's score (the order and the relevance floor do not move) and reads from its
