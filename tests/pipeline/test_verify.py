@@ -130,6 +130,15 @@ def test_a_number_word_across_languages_counts_only_when_its_number_is_in_the_se
     chairs = query("كم رئيساً مشاركاً للوفد؟", "ar")
     assert check.run("للوفد ثلاثة رؤساء مشاركين [2].", chairs, selection(*talks)).ok
 
+def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
+    # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
+    talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)
+    day = query("في أي يوم تبدأ المفاوضات بين الوفدين في جنيف؟", "ar")
+    assert check.run("تبدأ المفاوضات في جنيف يوم 24 يناير [1].", day, selection(*talks)).ok
+    found = check.run("تبدأ المفاوضات في جنيف يوم 25 يناير [1].", day, selection(*talks)).problem
+    assert found and "25" in found
+
+
 
 def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):
     # One news item in two chunks: the answer's chunk does not repeat the acronym, the city or the month.

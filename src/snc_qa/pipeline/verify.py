@@ -547,10 +547,11 @@ class ReplyCheck:
     def _held(self, word: str, stems: set[str], selection: Selection) -> bool:
         # A number answers only when the sources hold it: "3" from the model's memory adds nothing. A lone digit
         # may be written in words there ("3 أعضاء …" over "three members tested positive"), and a number word
-        # in digits or in the other language ("Four" over "أربع مناطق").
+        # in digits or in the other language ("Four" over "أربع مناطق"). A day written with its ordinal's
+        # letters holds its number ("24" over "on January 24th").
         text = selection.text()
         if word.isdigit():
-            if word in stems or self._in_words(word, self.number_words(text)):
+            if word in stems or word in numbers_in(text) or self._in_words(word, self.number_words(text)):
                 return True
         elif among_stems(word, stems) or self._number_word_held(word, text):
             return True
