@@ -130,6 +130,13 @@ def test_a_number_word_across_languages_counts_only_when_its_number_is_in_the_se
     chairs = query("كم رئيساً مشاركاً للوفد؟", "ar")
     assert check.run("للوفد ثلاثة رؤساء مشاركين [2].", chairs, selection(*talks)).ok
 
+def test_a_country_alone_answers_when_the_sentences_name_it_in_the_other_language(check):
+    report = ("وتعرقل روسيا منذ تموز 2022 عقد الجولة التاسعة من اجتماعات اللجنة الدستورية في جنيف.",)
+    which = query("Which country has been obstructing the ninth round of the Constitutional Committee?")
+    assert check.run("Russia [1].", which, selection(*report)).ok
+    assert "Turkey" in check.run("Turkey [1].", which, selection(*report)).problem
+
+
 def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
     # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
     talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)
