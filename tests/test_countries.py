@@ -21,3 +21,13 @@ def test_the_united_nations_and_the_european_union_are_no_countries():
 
 def test_a_continent_is_no_country():
     assert Countries.load().named_in("Talks in South America and أمريكا اللاتينية") == []
+
+
+def test_an_adjective_names_its_country_only_when_asked_for():
+    countries = Countries.load()
+    assert countries.named_in("والتقى الوفد التركي بالمسؤولين الروس") == []
+    assert countries.named_in("والتقى الوفد التركي بالمسؤولين الأميركيين", adjectives=True) == ["TR", "US"]
+    assert countries.named_in("للسوريين والقطرية", adjectives=True) == ["SY", "QA"]
+    assert countries.named_in("The Turkish and Iranian envoys met.", adjectives=True) == ["TR", "IR"]
+    # Whole words only: "Germanic" is no adjective of Germany, "تركيب" (composition) none of Turkey.
+    assert countries.named_in("Germanic tribes; تركيب الوفد", adjectives=True) == []

@@ -690,7 +690,8 @@ class ReplyCheck:
 
         An Arabic name of the sentences counts as the name dictionary spells it ("Alaa Abdul Aziz" for
         "علاء عبد العزيز", whose consonants alone are too few to tell), a particle ("Abdul", "al-") with it,
-        and a country's name when they name that country in either language (:mod:`snc_qa.countries`).
+        a country's name when they name that country in either language, and its adjective when they name it
+        or use its adjective (:mod:`snc_qa.countries`).
         """
         sources = selection.text()
         latin = {*_latin_words(sources), *_latin_words(query.standalone),
@@ -698,6 +699,7 @@ class ReplyCheck:
         keys = set(arabic_keys(sources))
         romanized: set[str] | None = None
         countries: set[str] | None = None
+        adjectives: set[str] | None = None
         unknown = []
         for word in _LATIN_WORDS.findall(body):
             word = drop_possessive(word)
@@ -718,11 +720,18 @@ class ReplyCheck:
             if romanized and all(part.casefold() in romanized for part in latin_parts(word)):
                 continue
             # A country's name is no person's: "Syria" has too few consonants for a key and the name dictionary
-            # spells "سوريا" otherwise, so a right reply over an Arabic passage was refused for it.
+            # spells "سوريا" otherwise, so a right reply over an Arabic passage was refused for it. Nor is its
+            # adjective, held by the country's name or adjective ("the Turkish delegation" over "الوفد التركي");
+            # a name is held only by a name: "Syria" for a city, over "the Syrian Negotiations Committee", is not.
             if codes := Countries.load().named_in(word):
                 if countries is None:  # read once, for the first word that names a country
                     countries = set(Countries.load().named_in(sources))
                 if set(codes) <= countries:
+                    continue
+            elif codes := Countries.load().named_in(word, adjectives=True):
+                if adjectives is None:
+                    adjectives = set(Countries.load().named_in(sources, adjectives=True))
+                if set(codes) <= adjectives:
                     continue
             unknown.append(word)
         return unknown
