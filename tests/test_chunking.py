@@ -35,6 +35,7 @@ def test_chunks_respect_the_token_budget_and_link_neighbours(embedding_model):
     chunks = chunker.split(_doc(text))
     assert len(chunks) > 4
     assert all(c.tokens <= 60 for c in chunks)
+    assert chunks[1].metadata(_doc(text))["tokens"] == chunks[1].tokens == embedding_model.count_tokens(chunks[1].text)
     assert chunks[0].prev_id is None and chunks[-1].next_id is None
     for left, right in itertools.pairwise(chunks):
         assert left.next_id == right.id and right.prev_id == left.id

@@ -58,3 +58,17 @@ def test_a_paragraph_ranked_below_the_k_passages_still_reads_with_its_neighbour_
               chunk(1, "Next paragraph.")]
     assert [s.text for s in join_neighbours(ranked, k=2, max_tokens=100, count_tokens=words)] == [
         "Lead.\nNext paragraph.", "Other."]
+
+
+def test_a_chunk_s_size_is_read_from_its_index_metadata_and_counted_only_without_it():
+    # Counted when the chunk was indexed: joining at question time does not count again.
+    def never(text: str) -> int:
+        raise AssertionError(f"counted again: {text}")
+
+    sized = [chunk(0, "Geneva talks open"), chunk(1, "Talks opened in Geneva."), chunk(2, "The envoy met both sides.")]
+    for n, source in enumerate(sized):
+        source.metadata["tokens"] = 40 + n * 10
+    sources = join_neighbours(sized, k=2, max_tokens=100, count_tokens=never)
+    assert [len(s.chunk_ids) for s in sources] == [2, 1]  # 40 + 50 fit in 100, the third's 60 does not
+    older = [chunk(0, "Geneva talks open"), chunk(1, "Talks opened in Geneva.")]  # an index built before
+    assert len(join_neighbours(older, k=2, max_tokens=100, count_tokens=words)[0].chunk_ids) == 2

@@ -92,6 +92,9 @@ class Chunk:
             "n_chunks": self.count,
             "prev_id": self.prev_id or "",
             "next_id": self.next_id or "",
+            # Its size in embedding tokens, read when neighbouring chunks are joined at question time
+            # (snc_qa.joining) instead of counting them again.
+            "tokens": self.tokens,
         }
         if document.date:
             meta["date"] = document.date

@@ -35,7 +35,8 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
     ``max_tokens`` 0, the first ``k`` chunks as they are.
 
     A source keeps its best chunk's score (the order and the relevance floor do not move) and reads from its
-    first chunk to its last, each chunk on its own line.
+    first chunk to its last, each chunk on its own line. A chunk's size is its metadata's ``tokens``, counted
+    when it was indexed; ``count_tokens`` counts those of an index built before chunks kept it.
 
     >>> from snc_qa.retrieval import Source
     >>> def chunk(n, text, path="a.txt"):
@@ -58,7 +59,7 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
                 and any(abs(member.position - chunk.position) == 1 for member in group)]
         if not near and len(groups) >= k:
             continue  # counting its tokens is most of the time this takes: only for chunks that may join
-        size = count_tokens(chunk.text)
+        size = chunk.metadata.get("tokens") or count_tokens(chunk.text)  # an index built before held no count
         at = next((i for i in near if sizes[i] + size <= max_tokens), None)
         if at is not None:
             groups[at].append(chunk)
