@@ -89,6 +89,16 @@ def _month(name: str) -> int | None:
     return None
 
 
+def month_names(text: str) -> list[str]:
+    """The month names ``text`` writes, normalised, in either language and both Arabic calendars: a word of
+    one ("الأول" of "كانون الأول") is a month's, not an ordinal of its own.
+
+    >>> month_names("في كانون الأول/ديسمبر 2019 وفي اليوم الأول")
+    ['كانون الاول', 'ديسمبر']
+    """
+    return [m.group(1) for m in _ANY_MONTH.finditer(normalize(text))]
+
+
 def months_in(text: str, dated: bool = False) -> set[int]:
     """The months ``text`` names, as numbers, in either language and in both Arabic calendars' names; with
     ``dated``, only those written beside a day or a year.

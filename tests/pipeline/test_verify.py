@@ -148,6 +148,16 @@ def test_a_country_s_adjective_is_no_name_in_no_source_when_the_sentences_name_t
     assert "Syria" in check.run("Syria [1].", where, selection("وقال رئيس الوفد السوري إن المحادثات انتهت.")).problem
 
 
+def test_the_ordinal_of_an_arabic_month_s_name_is_the_month_s_not_a_word_of_the_question(check):
+    # A news item dates its conference by its own date: "الأول" of "كانون الأول" is no word its sentences lack.
+    item = ("اختتم مؤتمر المعارضين المستقلين أعماله في الرياض اليوم السبت، وتم انتخاب 8 منهم لضمهم إلى هيئة التفاوض.",)
+    asked = query("كم معارضاً مستقلاً انتُخبوا لضمّهم إلى هيئة التفاوض في ختام مؤتمر الرياض في كانون الأول 2019؟", "ar")
+    dated = "8 معارضين مستقلين انتُخبوا لضمّهم إلى هيئة التفاوض في ختام مؤتمر الرياض في كانون الأول 2019 [1]."
+    assert check.run(dated, asked, selection(*item)).ok
+    first_day = "8 معارضين مستقلين انتُخبوا لضمّهم إلى هيئة التفاوض في ختام اليوم الأول لمؤتمر الرياض [1]."
+    assert "اول" in check.run(first_day, asked, selection(*item)).problem
+
+
 def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
     # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
     talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)

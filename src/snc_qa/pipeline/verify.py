@@ -56,7 +56,7 @@ from snc_qa.pipeline.wording import (
     strip_citations,
 )
 from snc_qa.retrieval import Source
-from snc_qa.timeframe import months_in
+from snc_qa.timeframe import month_names, months_in
 
 # A number as the reply writes it: "17", "3.62", "2000". It must stand whole in the sources ("3.7" is not in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
@@ -280,8 +280,10 @@ class ReplyCheck:
         words = self.analyzer.tokens(body)
         repeated = {word for word in words if self._asked(word, asked, query)} | self.asked_names(body, query)
         # The question's words a reply repeats name the question's subject, which a news item often names a chunk
-        # before the answer or in its headline, and its time, which is often only in the item's date.
-        repeated_stems = source_stems | document | self._time_stems
+        # before the answer or in its headline, and its time, which is often only in the item's date: months,
+        # the ordinal of a month's name with them ("كانون الأول", not "اليوم الأول").
+        repeated_stems = source_stems | document | self._time_stems | \
+            set(self.analyzer.tokens(" ".join(month_names(body))))
         if missing := self.missing_words(words, query, source_stems, repeated, one_language, repeated_stems):
             return "words in the reply are in no source: " + " ".join(missing[:5])
         if off_topic := self.neighbour_answer(body, query, selection) or \
