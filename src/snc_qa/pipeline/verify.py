@@ -290,12 +290,9 @@ class ReplyCheck:
                 self.other_subject(query, selection, cited):
             return off_topic
         added = set(words) - repeated
-        # A country the reply names and the sentences name in either language: "Russia" over "وتعرقل روسيا …".
-        countries = query.language == "en" and added_countries(body, query.standalone, selection.text())
         # One added word is an answer when the sentences hold it ("In Idlib"; across scripts by its consonants,
         # "إدلب"), not when it is filler ("it uses various tools …").
-        if not added or (len(added) == 1 and not countries and
-                         not self._held(word := next(iter(added)), source_stems, selection)):
+        if not added or (len(added) == 1 and not self._held(word := next(iter(added)), source_stems, selection)):
             # A count in words the sentences do not write is a wrong number, not a restatement ("Five" over
             # "أربع مناطق").
             if added and word in self._number_stems:
@@ -306,7 +303,8 @@ class ReplyCheck:
         # Across languages only names, numbers and countries can be found in the sentences; a reply that adds none
         # of them cannot be checked, and its passage says it better (:meth:`_adds_checkable`).
         if other_language and not REASON_QUESTION.search(query.standalone) and \
-                not self._adds_checkable(added, source_stems, selection) and not countries:
+                not self._adds_checkable(added, source_stems, selection) and \
+                not (query.language == "en" and added_countries(body, query.standalone, selection.text())):
             return "across languages nothing the reply adds (a name, a number) can be found in its sentences"
         # A reply that asks the question back before its answer is no answer to show; one that restates it as a
         # statement and ends in what the sentences hold is ("من عضو اللجنة … الذي أفاد … هو رياض الحسن" was
