@@ -151,6 +151,17 @@ def test_the_ordinal_of_an_arabic_month_s_name_is_the_month_s_not_a_word_of_the_
     assert "اول" in check.run(first_day, asked, selection(*item)).problem
 
 
+def test_a_question_asking_which_country_is_not_answered_without_one(check):
+    report = ("Syria Direct reported that Hadi al-Bahra was elected president of the coalition Qatar sponsored.",)
+    which = query("Which country sponsored the coalition, according to Syria Direct?")
+    found = check.run("Syria Direct reported that Hadi al-Bahra was elected president [1].", which,
+                      selection(*report)).problem
+    assert found and "which country" in found
+    assert check.run("Qatar sponsored the coalition [1].", which, selection(*report)).ok
+    arabic = query("أي دولة رعت تشكيل الائتلاف؟", "ar")
+    assert "which country" in check.run("رعت تشكيل الائتلاف دولة عربية [1].", arabic, selection(*report)).problem
+
+
 def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
     # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
     talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)

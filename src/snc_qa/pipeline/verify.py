@@ -43,6 +43,7 @@ from snc_qa.pipeline.wording import (
     ANSWER_PREFIX,
     COPULA_PREDICATE,
     COUNT_QUESTION,
+    COUNTRY_QUESTION,
     DIGIT_WORDS,
     NOT_NAMES,
     NUMBER_WORDS,
@@ -261,6 +262,8 @@ class ReplyCheck:
             return f"the month {month} is not in the passages it cites"
         if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
             return "the question asks how many and the reply gives no number"
+        if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
+            return "the question asks which country and the reply names none"
         if unknown := self.unsupported_names(body, query, selection) or \
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
             return "names in the reply are in no source: " + ", ".join(unknown[:3])
@@ -749,6 +752,20 @@ def added_countries(body: str, question: str, sources: str) -> set[str]:
     countries = Countries.load()
     named = set(countries.named_in(body)) - set(countries.named_in(question))
     return named & set(countries.named_in(sources)) if named else set()
+
+
+def names_a_country(body: str, question: str) -> bool:
+    """Whether the reply names a country, by its name or adjective in either language, that the question does
+    not: a question asking which country is not answered by one that names none ("Syria Direct reported that
+    …" for the country that sponsored the coalition).
+
+    >>> names_a_country("Qatar sponsored it [1].", "Which country?"), names_a_country("The Qatari one.", "")
+    (True, True)
+    >>> names_a_country("Norway's ambassador served there [2].", "Where did Norway's ambassador serve?")
+    False
+    """
+    countries = Countries.load()
+    return bool(set(countries.named_in(body, adjectives=True)) - set(countries.named_in(question, adjectives=True)))
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
