@@ -162,6 +162,18 @@ def test_a_question_asking_which_country_is_not_answered_without_one(check):
     assert "which country" in check.run("رعت تشكيل الائتلاف دولة عربية [1].", arabic, selection(*report)).problem
 
 
+def test_a_bare_answer_across_languages_is_checked_by_what_it_adds_not_by_its_closeness_in_meaning(embedding_model):
+    # "62 [1]." is too short to stand close to any sentence in meaning; the number is what can be checked.
+    close = ReplyCheck(Glossary([]), embedding_model)
+    vote = ("Hadi al-Bahra was elected president of the coalition with 62 votes against 41 for his rival.",)
+    votes = query("كم صوتاً نال هادي البحرة حين انتُخب رئيساً للائتلاف؟", "ar")
+    assert close.run("62 [1].", votes, selection(*vote)).ok
+    assert "63" in close.run("63 [1].", votes, selection(*vote)).problem
+    # A bare reply that adds nothing the sentences can be seen to hold is still not shown.
+    rival = query("من نافس هادي البحرة على رئاسة الائتلاف؟", "ar")
+    assert "across languages" in close.run("منافسه القوي [1].", rival, selection(*vote)).problem
+
+
 def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
     # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
     talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)

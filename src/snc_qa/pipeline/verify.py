@@ -82,6 +82,9 @@ _LATIN_COMMON_WORD = re.compile(r"(?<![A-Za-z\d])(?<!\d\s)[a-z]{3,}(?![A-Za-z])"
 #: 0.84–0.87, a reply on something else 0.70–0.77; a wrong name in an otherwise faithful reply can score
 #: 0.79–0.85, so this catches replies from elsewhere, not every wrong name.
 CROSS_LANGUAGE_SUPPORT = 0.80
+#: Most words of a bare answer ("62 [1].", "في جنيف", "Six people"): too short to be compared in meaning with a
+#: sentence, it is checked by the number or name it adds.
+BARE_ANSWER_WORDS = 3
 #: Share of a reply's words that may be in none of its sentences (paraphrase, inflection the light stemmer
 #: misses), past one word; and of an English reply's Arabic words, which are names in brackets.
 MISSING_ALLOWED, NAMES_MISSING_ALLOWED = 0.4, 0.2
@@ -268,9 +271,12 @@ class ReplyCheck:
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
             return "names in the reply are in no source: " + ", ".join(unknown[:3])
         # In the other language than the reply, their words cannot be looked up, but their meaning can be
-        # compared with the reply's.
+        # compared with the reply's: not a bare answer's, which has no meaning of its own to compare ("62 [1].",
+        # "في 2005", "Six people" stood 0.77–0.79 from the sentences that hold them), and must add a number or a
+        # name they hold (below).
         other_language = detect_language(" ".join(u.text for u in drawn_on)) != query.language
-        closest = self.closeness(body, selection) if other_language else None
+        bare = len(body.split()) <= BARE_ANSWER_WORDS
+        closest = self.closeness(body, selection) if other_language and not bare else None
         if closest is not None and closest < CROSS_LANGUAGE_SUPPORT:
             return f"the reply is far from every source sentence ({closest:.2f})"
         # Words are looked up only where those sentences are all in the reply's language.
