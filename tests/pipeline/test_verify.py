@@ -130,6 +130,7 @@ def test_a_number_word_across_languages_counts_only_when_its_number_is_in_the_se
     chairs = query("كم رئيساً مشاركاً للوفد؟", "ar")
     assert check.run("للوفد ثلاثة رؤساء مشاركين [2].", chairs, selection(*talks)).ok
 
+
 def test_a_country_s_adjective_is_no_name_in_no_source_when_the_sentences_name_the_country(check):
     talks = ("وترأس الوفد التركي نائب وزير الخارجية، فيما ترأس الوفد الروسي ألكسندر لافرنتييف.",)
     led = query("Who headed the delegation?")
@@ -181,7 +182,6 @@ def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_langu
     assert check.run("تبدأ المفاوضات في جنيف يوم 24 يناير [1].", day, selection(*talks)).ok
     found = check.run("تبدأ المفاوضات في جنيف يوم 25 يناير [1].", day, selection(*talks)).problem
     assert found and "25" in found
-
 
 
 def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_or_its_title(check):
