@@ -108,10 +108,9 @@ def months_in(text: str, dated: bool = False) -> set[int]:
     >>> months_in("They may meet in May.", dated=True), months_in("في 18 أيار", dated=True)
     (set(), {5})
     """
-    text = normalize(text)
     if dated:
-        return {_month(m.group(1) or m.group(2)) or 0 for m in _DATED_MONTH.finditer(text)} - {0}
-    return {_month(m.group(1)) or 0 for m in _ANY_MONTH.finditer(text)} - {0}
+        return {_month(m.group(1) or m.group(2)) or 0 for m in _DATED_MONTH.finditer(normalize(text))} - {0}
+    return {_month(name) or 0 for name in month_names(text)} - {0}
 
 
 def _whole_month(year: int, month: int) -> TimeFrame:
