@@ -707,8 +707,7 @@ class ReplyCheck:
                  *_latin_words(self.glossary.annotate(sources))}
         keys = set(arabic_keys(sources))
         romanized: set[str] | None = None
-        countries: set[str] | None = None
-        adjectives: set[str] | None = None
+        countries: dict[bool, set[str]] = {}  # the sources' countries, by name (False) or also by adjective (True)
         unknown = []
         for word in _LATIN_WORDS.findall(body):
             word = drop_possessive(word)
@@ -732,15 +731,11 @@ class ReplyCheck:
             # spells "سوريا" otherwise, so a right reply over an Arabic passage was refused for it. Nor is its
             # adjective, held by the country's name or adjective ("the Turkish delegation" over "الوفد التركي");
             # a name is held only by a name: "Syria" for a city, over "the Syrian Negotiations Committee", is not.
-            if codes := Countries.load().named_in(word):
-                if countries is None:  # read once, for the first word that names a country
-                    countries = set(Countries.load().named_in(sources))
-                if set(codes) <= countries:
-                    continue
-            elif codes := Countries.load().named_in(word, adjectives=True):
-                if adjectives is None:
-                    adjectives = set(Countries.load().named_in(sources, adjectives=True))
-                if set(codes) <= adjectives:
+            if codes := Countries.load().named_in(word, adjectives=True):
+                adjective = not Countries.load().named_in(word)
+                if adjective not in countries:  # read once, for the first word that names a country so
+                    countries[adjective] = set(Countries.load().named_in(sources, adjectives=adjective))
+                if set(codes) <= countries[adjective]:
                     continue
             unknown.append(word)
         return unknown
@@ -755,9 +750,18 @@ def added_countries(body: str, question: str, sources: str) -> set[str]:
     >>> sorted(added_countries("It would divide Syria.", "What did it call the deal?", "مشروع لتقسيم سوريا"))
     ['SY']
     """
+    named = countries_beyond(body, question)
+    return named & set(Countries.load().named_in(sources)) if named else set()
+
+
+def countries_beyond(body: str, question: str, adjectives: bool = False) -> set[str]:
+    """The countries (codes) the reply names and the question does not; with ``adjectives``, by name or adjective.
+
+    >>> sorted(countries_beyond("Russia and Turkey met [1].", "Where did Turkey meet?"))
+    ['RU']
+    """
     countries = Countries.load()
-    named = set(countries.named_in(body)) - set(countries.named_in(question))
-    return named & set(countries.named_in(sources)) if named else set()
+    return set(countries.named_in(body, adjectives)) - set(countries.named_in(question, adjectives))
 
 
 def names_a_country(body: str, question: str) -> bool:
@@ -770,8 +774,7 @@ def names_a_country(body: str, question: str) -> bool:
     >>> names_a_country("Norway's ambassador served there [2].", "Where did Norway's ambassador serve?")
     False
     """
-    countries = Countries.load()
-    return bool(set(countries.named_in(body, adjectives=True)) - set(countries.named_in(question, adjectives=True)))
+    return bool(countries_beyond(body, question, adjectives=True))
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
