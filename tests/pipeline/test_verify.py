@@ -175,6 +175,15 @@ def test_a_bare_answer_across_languages_is_checked_by_what_it_adds_not_by_its_cl
     assert "across languages" in close.run("منافسه القوي [1].", rival, selection(*vote)).problem
 
 
+def test_a_bare_name_is_counted_by_its_words_not_the_full_stop_its_citation_leaves(embedding_model):
+    # "Staffan de Mistura [3]." is three words: the stop left where the citation stood is not a fourth.
+    close = ReplyCheck(Glossary([]), embedding_model)
+    summit = ("Merkel, Putin and Macron attended, along with the UN envoy for Syria, Staffan de Mistura.",)
+    envoy = query("من المبعوث الأممي إلى سوريا الذي حضر القمة؟", "ar")
+    assert close.run("Staffan de Mistura [1].", envoy, selection(*summit)).ok
+    assert "Annan" in close.run("Kofi Atta Annan [1].", envoy, selection(*summit)).problem
+
+
 def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
     # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
     talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)

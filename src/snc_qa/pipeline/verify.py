@@ -275,7 +275,8 @@ class ReplyCheck:
         # "في 2005", "Six people" stood 0.77–0.79 from the sentences that hold them), and must add a number or a
         # name they hold (below).
         other_language = detect_language(" ".join(u.text for u in drawn_on)) != query.language
-        bare = len(body.split()) <= BARE_ANSWER_WORDS
+        # Words, not the full stop a citation leaves behind: "Staffan de Mistura [3]." is three.
+        bare = sum(any(c.isalnum() for c in w) for w in body.split()) <= BARE_ANSWER_WORDS
         closest = self.closeness(body, selection) if other_language and not bare else None
         if closest is not None and closest < CROSS_LANGUAGE_SUPPORT:
             return f"the reply is far from every source sentence ({closest:.2f})"
