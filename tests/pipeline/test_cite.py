@@ -89,3 +89,26 @@ def test_a_list_of_people_in_arabic_sentences_needs_no_glossary():
     text = AnswerWriter(Glossary([])).listing(query("من تحدث في اللقاء؟", "ar", is_list=True, list_kind="person"),
                                               chosen)
     assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- بدر جاموس [1]", "- منذر سلال [2]"]
+
+
+def test_what_the_question_names_is_not_listed_as_part_of_its_answer():
+    # The country whose seat was taken is the question's subject, not one of the delegations that stayed away.
+    chosen = selection("Khatib took Syria's seat at the summit.", "The delegations of Iraq, Lebanon and Algeria "
+                       "did not congratulate him.")
+    countries = AnswerWriter(Glossary([])).listing(query("ما الدول التي تخلفت وفودها عن تهنئة الخطيب بمقعد سوريا؟",
+                                                         "ar", is_list=True, list_kind="country"), chosen)
+    assert countries.splitlines() == ["تذكر الوثائق ما يلي:", "- العراق (Iraq) [2]", "- لبنان (Lebanon) [2]",
+                                      "- الجزائر (Algeria) [2]"]
+    people = selection("Coordinator Riad Hijab said the meeting would open.",
+                       'George Sabra, a member of the opposition, said they were "certainly" not going.',
+                       "U.N. envoy Staffan de Mistura said talks would start.")
+    text = AnswerWriter(Glossary([])).listing(query("Which people spoke at the meeting Riad Hijab opened?",
+                                                    is_list=True, list_kind="person"), people)
+    assert text.splitlines() == ["The documents name the following:", "- George Sabra [2]", "- Staffan de Mistura [3]"]
+
+
+def test_a_question_for_every_country_a_text_mentions_keeps_the_one_it_names():
+    chosen = selection("Syria and Russia welcomed the agreement.", "Turkey backed it.")
+    text = AnswerWriter(Glossary([])).listing(query("Which countries are mentioned in the report on the Syria talks?",
+                                                    is_list=True, list_kind="country"), chosen)
+    assert text.splitlines() == ["The documents name the following:", "- Syria [1]", "- Russia [1]", "- Türkiye [2]"]

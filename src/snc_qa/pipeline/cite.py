@@ -20,6 +20,7 @@ from snc_qa.pipeline.records import Query, Selection, Unit
 from snc_qa.pipeline.wording import (
     CITATION,
     LIST_LEAD,
+    MENTIONS_QUESTION,
     OTHER_SCRIPT_LEAD,
     QUOTE_LEAD,
     RESOLUTION_LABEL,
@@ -140,12 +141,24 @@ class AnswerWriter:
             sum(len(quoted_names(u.sentence)) for u in selection.units) >= 2
         for unit in selection.units:
             for key, name in self._names_in(unit.sentence, query, quoted):
-                if key in seen or any(key in other for other in seen):
+                if key in seen or any(key in other for other in seen) or self._asked_about(key, query):
                     continue
                 seen.add(key)
                 shown = self._english_name(name) if query.language == "en" else name
                 out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
         return out
+
+    def _asked_about(self, key: str, query: Query) -> bool:
+        """Whether the question itself names the item (``key``, as :meth:`_names_in` gives it): then it is the
+        question's subject, not an item of the answer ("Syria" for "ما الدول التي تخلّفت عن تهنئة الخطيب بمقعد
+        سوريا؟", the Coalition for "Which groups met the Coalition?"), unless the question asks for everything
+        the text mentions."""
+        question = normalize(query.standalone)
+        if MENTIONS_QUESTION.search(question):
+            return False
+        if query.list_kind == "country":
+            return key in self.countries.named_in(query.standalone)
+        return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", question) is not None
 
     def _names_in(self, sentence: str, query: Query, quoted: bool) -> list[tuple[str, str]]:
         """The names of the kind asked for that one sentence holds, in the order ``listed_names`` takes them, each

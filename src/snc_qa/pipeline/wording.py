@@ -126,6 +126,10 @@ PEOPLE = re.compile(
     re.IGNORECASE,
 )
 COUNTRY_KINDS = re.compile(r"\bcountries\b|(?:^|\s)[وفبل]?(?:ال|لل)?(?:دول|بلدان)(?=\s|$|[؟?،,.])", re.IGNORECASE)
+# A list question that asks for everything a text mentions ("Which countries are mentioned in the report on the
+# Syria talks?", "ما الدول التي ذكرت في الخبر؟"): what the question itself names counts as an item too.
+MENTIONS_QUESTION = re.compile(
+    r"\b(?:mention(?:s|ed)?|appears?)\b|(?:^|\s)(?:ذكرت|ذكر|تذكر|يذكر|وردت|ورد|المذكوره)(?=\s|$)", re.IGNORECASE)
 DOCUMENT_KINDS = re.compile(r"\b(resolutions?|statements?|agreements?|documents)\b|القرار|البيان|الاتفاق", re.I)
 RESOLUTIONS = re.compile(
     r"(?:قرار\S*|resolutions?)(?:\s+\S+){0,3}?\s+((?:\d{3,4})(?:\s*(?:و|and|,|،)\s*\d{3,4})*)", re.IGNORECASE
