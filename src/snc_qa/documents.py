@@ -38,6 +38,9 @@ AR_MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
     "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 }
+#: The days of the week, Monday first, in English and as Arabic writes them (with its article).
+WEEKDAYS = (("monday", "الاثنين"), ("tuesday", "الثلاثاء"), ("wednesday", "الأربعاء"), ("thursday", "الخميس"),
+            ("friday", "الجمعة"), ("saturday", "السبت"), ("sunday", "الأحد"))
 EN_MONTHS = {
     name: number
     for number, name in enumerate(

@@ -42,18 +42,18 @@ from snc_qa.arabic import (
     normalize,
     phonetic_key,
 )
-from snc_qa.documents import AR_MONTHS, EN_MONTHS
+from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 MIN_NAME_CHARS = 3
 #: Months and weekdays: capitalised in English, never a name.
-TIME_WORDS = frozenset([*EN_MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+TIME_WORDS = frozenset([*EN_MONTHS, *(english for english, _ in WEEKDAYS)])
 #: The same in Arabic (both calendars' month names, word by word, and the weekdays), normalised: never a name,
 #: though some share a name's consonants ("تشرين" and "Syrian" are both "srn").
-ARABIC_TIME_WORDS = frozenset(normalize(word) for word in [*" ".join(AR_MONTHS).split(), "الأحد", "الاثنين",
-                                                           "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"])
+ARABIC_TIME_WORDS = frozenset(normalize(word) for word in [*" ".join(AR_MONTHS).split(),
+                                                           *(arabic for _, arabic in WEEKDAYS)])
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from snc_qa.arabic import normalize
-from snc_qa.documents import AR_MONTHS, EN_MONTHS
+from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
 
 _MONTH_NAMES = sorted({normalize(name) for name in AR_MONTHS} | set(EN_MONTHS), key=len, reverse=True)
 _MONTH = "|".join(re.escape(name) for name in _MONTH_NAMES)
@@ -40,6 +40,8 @@ _MONTH_YEAR = re.compile(
 _ANY_MONTH = re.compile(rf"(?<!\w)[وفبل]?({_MONTH})(?!\w)")
 _DATED_MONTH = re.compile(rf"(?<!\w)\d{{1,2}}\s+(?:of\s+)?[وفبل]?({_MONTH})(?!\w)"
                           rf"|(?<!\w)[وفبل]?({_MONTH})\s*,?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?\d{{1,4}}(?!\d)")
+_WEEKDAY_NUMBER = {name: n for n, pair in enumerate(WEEKDAYS) for name in (pair[0], normalize(pair[1]))}
+_WEEKDAY = re.compile(r"(?<!\w)[وفب]?(" + "|".join(map(re.escape, _WEEKDAY_NUMBER)) + r")(?!\w)")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
 _LAST_YEAR = re.compile(r"\blast year\b|\bprevious year\b|العام الماضي|السنه الماضيه|العام السابق")
 _THIS_YEAR = re.compile(r"\bthis year\b|هذا العام|العام الحالي|هذه السنه|السنه الحاليه")
@@ -97,6 +99,16 @@ def month_names(text: str) -> list[str]:
     ['كانون الاول', 'ديسمبر']
     """
     return [m.group(1) for m in _ANY_MONTH.finditer(normalize(text))]
+
+
+def weekdays_in(text: str) -> set[int]:
+    """The days of the week ``text`` names, Monday 0, in either language; in Arabic with the article a day's name
+    takes, since "أحد" alone is "one" and "جمع" a gathering.
+
+    >>> weekdays_in("صوّت المجلس يوم الخميس"), weekdays_in("On Thursday and Friday"), weekdays_in("أحد الأعضاء")
+    ({3}, {3, 4}, set())
+    """
+    return {_WEEKDAY_NUMBER[m.group(1)] for m in _WEEKDAY.finditer(normalize(text))}
 
 
 def months_in(text: str, dated: bool = False) -> set[int]:

@@ -184,6 +184,14 @@ def test_a_bare_name_is_counted_by_its_words_not_the_full_stop_its_citation_leav
     assert "Annan" in close.run("Kofi Atta Annan [1].", envoy, selection(*summit)).problem
 
 
+def test_a_day_of_the_week_is_held_across_languages_and_another_day_is_not(check):
+    vote = ("وقال دبلوماسيون إن مجلس الأمن صوَّت يوم الخميس باعتماد القرار بأغلبية 14 صوتاً.",)
+    day = query("On which day of the week did the Security Council vote to adopt the resolution?")
+    assert check.run("The Security Council voted to adopt the resolution on Thursday [1].", day, selection(*vote)).ok
+    assert not check.run("The Security Council voted to adopt the resolution on Friday [1].", day,
+                         selection(*vote)).ok
+
+
 def test_a_day_the_sentences_write_with_its_ordinal_letters_is_held_across_languages(check):
     # "24" is in "January 24th": an Arabic reply giving the day is checked, one giving another day is not shown.
     talks = ("Negotiations between the two delegations will then continue in Geneva on January 24th.",)

@@ -22,7 +22,7 @@ from snc_qa.arabic import (
     scripts,
 )
 from snc_qa.countries import Countries
-from snc_qa.documents import AR_MONTHS, EN_MONTHS
+from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.names import (
@@ -57,7 +57,7 @@ from snc_qa.pipeline.wording import (
     strip_citations,
 )
 from snc_qa.retrieval import Source
-from snc_qa.timeframe import month_names, months_in
+from snc_qa.timeframe import month_names, months_in, weekdays_in
 
 # A number as the reply writes it: "17", "3.62", "2000". It must stand whole in the sources ("3.7" is not in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
@@ -475,6 +475,11 @@ class ReplyCheck:
         return set(self.analyzer.tokens(" ".join([*EN_MONTHS, *months])))
 
     @functools.cached_property
+    def _weekday_stems(self) -> dict[str, int]:
+        """Each weekday's search token in both languages, and its number (Monday 0)."""
+        return {token: n for n, pair in enumerate(WEEKDAYS) for token in self.analyzer.tokens(" ".join(pair))}
+
+    @functools.cached_property
     def _number_stems(self) -> set[str]:
         return set(self.analyzer.tokens(" ".join([NUMBER_WORDS, *DIGIT_WORDS.values()])))
 
@@ -566,6 +571,9 @@ class ReplyCheck:
             if word in stems or word in numbers_in(text) or self._in_words(word, self.number_words(text)):
                 return True
         elif among_stems(word, stems) or self._number_word_held(word, text):
+            return True
+        # A day of the week in either language: "Thursday" over "صوّت يوم الخميس".
+        if (day := self._weekday_stems.get(word)) is not None and day in weekdays_in(text):
             return True
         return phonetic_key(word) in {*arabic_keys(text), *latin_name_keys(text)}
 
