@@ -184,6 +184,14 @@ def test_a_bare_name_is_counted_by_its_words_not_the_full_stop_its_citation_leav
     assert "Annan" in close.run("Kofi Atta Annan [1].", envoy, selection(*summit)).problem
 
 
+def test_a_name_made_of_the_questions_words_answers_it(check):
+    # Every word of "The Syria Campaign" is the question's, but the question does not name it: it is the answer.
+    group = ("The Syria Campaign, which works for victims of rights abuses, called the decision a betrayal.",)
+    which = query("Which campaign group for victims of rights abuses in Syria called the decision a betrayal?")
+    assert check.run("The Syria Campaign [1].", which, selection(*group)).ok
+    assert "restates" in check.run("A campaign group in Syria [1].", which, selection(*group)).problem
+
+
 def test_a_day_of_the_week_is_held_across_languages_and_another_day_is_not(check):
     vote = ("وقال دبلوماسيون إن مجلس الأمن صوَّت يوم الخميس باعتماد القرار بأغلبية 14 صوتاً.",)
     day = query("On which day of the week did the Security Council vote to adopt the resolution?")

@@ -307,7 +307,8 @@ class ReplyCheck:
             # "أربع مناطق").
             if added and word in self._number_stems:
                 return f"the number {word} is not in the passages it cites"
-            return "the reply only restates the question"
+            if added or not name_of_question_words(body, query.standalone, selection.text()):
+                return "the reply only restates the question"
         if self.ends_in_the_question(body, query, asked):
             return "the reply only restates the question"
         # Across languages only names, numbers and countries can be found in the sentences; a reply that adds none
@@ -798,6 +799,30 @@ def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
     """
     named = months_in(" ".join(u.text for u in units)) | months_in(question)
     return next((calendar.month_name[m] for m in sorted(months_in(body, dated=True) - named)), None)
+
+
+def name_of_question_words(body: str, question: str, sources: str) -> str | None:
+    """A name of two words or more that the reply writes as the sources do and the question does not, though
+    each of its words is the question's: the answer to "Which campaign group for victims in Syria …?" is "The
+    Syria Campaign", not a restatement. ``None`` when the reply writes none.
+
+    >>> sources = "The Syria Campaign, which works for victims of abuses, called it a betrayal."
+    >>> name_of_question_words("The Syria Campaign [1].", "Which campaign group in Syria spoke?", sources)
+    'Syria Campaign'
+    >>> name_of_question_words("The Syria Campaign [1].", "What did the Syria Campaign say?", sources) is None
+    True
+    """
+    asked, held = " ".join(question.casefold().split()), " ".join(sources.casefold().split())
+    question_words = set(_LATIN_WORDS.findall(asked))
+    for run in _CAPITALISED_RUN.finditer(body):
+        words = run.group(0).split()
+        name = " ".join(words[1:] if words[0] == "The" else words).casefold()
+        # A name with a word of its own ("Ahmad Al-Kuzbari" for "Whom did Kuzbari lead?") is the question's
+        # subject named in full, which the rules on the question's names judge.
+        if len(name.split()) >= 2 and name not in asked and name in held and \
+                set(_LATIN_WORDS.findall(name)) <= question_words:
+            return " ".join(words[1:] if words[0] == "The" else words)
+    return None
 
 
 def numbers_in(text: str) -> list[str]:
