@@ -816,12 +816,13 @@ def name_of_question_words(body: str, question: str, sources: str) -> str | None
     question_words = set(_LATIN_WORDS.findall(asked))
     for run in _CAPITALISED_RUN.finditer(body):
         words = run.group(0).split()
-        name = " ".join(words[1:] if words[0] == "The" else words).casefold()
+        name = " ".join(words[1:] if words[0] == "The" else words)
+        folded = name.casefold()
         # A name with a word of its own ("Ahmad Al-Kuzbari" for "Whom did Kuzbari lead?") is the question's
         # subject named in full, which the rules on the question's names judge.
-        if len(name.split()) >= 2 and name not in asked and name in held and \
-                set(_LATIN_WORDS.findall(name)) <= question_words:
-            return " ".join(words[1:] if words[0] == "The" else words)
+        if len(folded.split()) >= 2 and folded not in asked and folded in held and \
+                set(_LATIN_WORDS.findall(folded)) <= question_words:
+            return name
     return None
 
 
