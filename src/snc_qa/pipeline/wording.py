@@ -85,11 +85,12 @@ HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:م
 # question that mentions a count from being read as a list question: "how much of the forest …" is answered
 # by "over half", and "ما الأعداد التي …" by the name of a kind of number.
 COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
-# A question that asks which one country ("Which country sponsored …", "which country's foreign minister …",
-# "أي دولة …", "ما الدولة التي …"): its answer names a country. The plural ("which countries", "ما الدول") is a list
-# question, answered without the model.
+# A question that asks which one country ("Which country sponsored …", "which Arab country circulated …", "which
+# country's foreign minister …", "أي دولة …", "ما الدولة التي …"): its answer names a country. The plural ("which
+# countries", "ما الدول") is a list question, answered without the model.
 COUNTRY_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:country|nation)\b"
+    r"\b(?:which|what)\s+(?:(?!(?:is|was|are|were|do|does|did|has|have|had|the|a|an)\b)[A-Za-z-]+\s+)?"
+    r"(?:country|nation)\b"
     r"|(?:^|\s)(?:أي|اي|ما|ما هي)[\u064b-\u0652]*\s+(?:دولة|الدولة|بلد|البلد)(?=\s|$|[؟?،,.])",
     re.IGNORECASE,
 )
