@@ -112,3 +112,12 @@ def test_a_question_for_every_country_a_text_mentions_keeps_the_one_it_names():
     text = AnswerWriter(Glossary([])).listing(query("Which countries are mentioned in the report on the Syria talks?",
                                                     is_list=True, list_kind="country"), chosen)
     assert text.splitlines() == ["The documents name the following:", "- Syria [1]", "- Russia [1]", "- Türkiye [2]"]
+
+
+def test_a_list_of_countries_is_the_best_sentence_that_names_several_not_every_country_nearby():
+    chosen = selection("The council met at the request of Damascus with the support of Russia, China and Algeria.",
+                       "He held a meeting with representatives of Russia, Turkey and the United States in Geneva.")
+    chosen.units[0].score, chosen.units[1].score = 0.12, 0.05
+    text = AnswerWriter(Glossary([])).listing(query("Which countries supported Damascus's request for the meeting?",
+                                                    is_list=True, list_kind="country"), chosen)
+    assert text.splitlines() == ["The documents name the following:", "- Russia [1]", "- China [1]", "- Algeria [1]"]
