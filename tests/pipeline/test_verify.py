@@ -20,6 +20,12 @@ def check() -> ReplyCheck:
     return ReplyCheck(Glossary([]))
 
 
+@pytest.fixture(scope="module")
+def close(embedding_model) -> ReplyCheck:
+    """The check with the e5 model, which compares a reply with sentences in the other language."""
+    return ReplyCheck(Glossary([]), embedding_model)
+
+
 def problem(check, question, reply, sentences=FORUM, language="en", document="news.txt"):
     return check.run(reply, query(question, language), selection(*sentences, document=document)).problem
 
@@ -95,11 +101,10 @@ def test_answering_with_whom_the_question_names_is_no_answer(check):
     assert problem(check, "Did Pedersen meet Moallem or Hariri in Damascus?", "Walid al-Moallem [1].", news) is None
 
 
-def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(embedding_model):
-    check = ReplyCheck(Glossary([]), embedding_model)
+def test_a_reply_in_the_other_language_must_be_close_to_a_source_sentence(close):
     asked = query("أين سيفتح المنتدى مكتباً؟", "ar")
-    assert check.run("سيفتح المنتدى مكتباً في إدلب [2].", asked, selection(*FORUM)).ok
-    found = check.run("رئيس فرنسا هو إيمانويل ماكرون [1].", asked, selection(*FORUM)).problem
+    assert close.run("سيفتح المنتدى مكتباً في إدلب [2].", asked, selection(*FORUM)).ok
+    found = close.run("رئيس فرنسا هو إيمانويل ماكرون [1].", asked, selection(*FORUM)).problem
     assert found and "far from every source sentence" in found
 
 
@@ -169,9 +174,8 @@ def test_a_question_asking_which_country_is_not_answered_without_one(check):
     assert found and "which country" in found
 
 
-def test_a_bare_answer_across_languages_is_checked_by_what_it_adds_not_by_its_closeness_in_meaning(embedding_model):
+def test_a_bare_answer_across_languages_is_checked_by_what_it_adds_not_by_its_closeness_in_meaning(close):
     # "62 [1]." is too short to stand close to any sentence in meaning; the number is what can be checked.
-    close = ReplyCheck(Glossary([]), embedding_model)
     vote = ("Hadi al-Bahra was elected president of the coalition with 62 votes against 41 for his rival.",)
     votes = query("كم صوتاً نال هادي البحرة حين انتُخب رئيساً للائتلاف؟", "ar")
     assert close.run("62 [1].", votes, selection(*vote)).ok
@@ -181,9 +185,8 @@ def test_a_bare_answer_across_languages_is_checked_by_what_it_adds_not_by_its_cl
     assert "across languages" in close.run("منافسه القوي [1].", rival, selection(*vote)).problem
 
 
-def test_a_bare_name_is_counted_by_its_words_not_the_full_stop_its_citation_leaves(embedding_model):
+def test_a_bare_name_is_counted_by_its_words_not_the_full_stop_its_citation_leaves(close):
     # "Staffan de Mistura [3]." is three words: the stop left where the citation stood is not a fourth.
-    close = ReplyCheck(Glossary([]), embedding_model)
     summit = ("Merkel, Putin and Macron attended, along with the UN envoy for Syria, Staffan de Mistura.",)
     envoy = query("من المبعوث الأممي إلى سوريا الذي حضر القمة؟", "ar")
     assert close.run("Staffan de Mistura [1].", envoy, selection(*summit)).ok

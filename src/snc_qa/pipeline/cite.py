@@ -139,42 +139,43 @@ class AnswerWriter:
         # (a parliament, a ministry) are only mentioned, so they count only when nothing is quoted.
         quoted = query.list_kind == "organisation" and \
             sum(len(quoted_names(u.sentence)) for u in selection.units) >= 2
-        for unit in self._answering_units(query, selection.units):
+        question = normalize(query.standalone)
+        # What the question itself names is its subject, not an item of the answer ("Syria" for "ما الدول التي
+        # تخلّفت عن تهنئة الخطيب بمقعد سوريا؟", the Coalition for "Which groups met the Coalition?"), unless it asks
+        # for everything the text mentions.
+        subject_only = not MENTIONS_QUESTION.search(question)
+        asked = set(self.countries.named_in(query.standalone)) if query.list_kind == "country" else set()
+        units = self._answering_units(selection.units, asked) if query.list_kind == "country" and subject_only \
+            else selection.units
+        for unit in units:
             for key, name in self._names_in(unit.sentence, query, quoted):
-                if key in seen or any(key in other for other in seen) or self._asked_about(key, query):
+                if key in seen or any(key in other for other in seen) or \
+                        (subject_only and self._asked_about(key, query.list_kind, question, asked)):
                     continue
                 seen.add(key)
                 shown = self._english_name(name) if query.language == "en" else name
                 out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
         return out
 
-    def _answering_units(self, query: Query, units: list[Unit]) -> list[Unit]:
+    def _answering_units(self, units: list[Unit], asked: set[str]) -> list[Unit]:
         """For a list of countries, the sentences scoring at or above the best one that names two countries or
-        more besides the question's: news writes such a list in one sentence ("… with the support of Russia,
-        China and Algeria"), and an item's other sentences name countries in other roles (Türkiye and the United
-        States, met in Geneva the day after). On the six which-countries questions of the real-news sets, this
-        sentence gave the answer, no more, for five, where every answer had held extra countries (the sixth, the
-        observers at an Astana round, is wrong either way). Every sentence when the question asks for all the
-        text mentions, or none names two."""
-        if query.list_kind != "country" or MENTIONS_QUESTION.search(normalize(query.standalone)):
-            return units
-        asked = set(self.countries.named_in(query.standalone))
+        more besides the question's (``asked``): news writes such a list in one sentence ("… with the support of
+        Russia, China and Algeria"), and an item's other sentences name countries in other roles (Türkiye and the
+        United States, met in Geneva the day after). On the six which-countries questions of the real-news sets,
+        this sentence gave the answer, no more, for five, where every answer had held extra countries (the sixth,
+        the observers at an Astana round, is wrong either way). Every sentence when none names two."""
         several = [u for u in units if len(set(self.countries.named_in(u.sentence)) - asked) >= 2]
         if not several:
             return units
         floor = max(u.score for u in several)
         return [u for u in units if u.score >= floor]
 
-    def _asked_about(self, key: str, query: Query) -> bool:
-        """Whether the question itself names the item (``key``, as :meth:`_names_in` gives it): then it is the
-        question's subject, not an item of the answer ("Syria" for "ما الدول التي تخلّفت عن تهنئة الخطيب بمقعد
-        سوريا؟", the Coalition for "Which groups met the Coalition?"), unless the question asks for everything
-        the text mentions."""
-        question = normalize(query.standalone)
-        if MENTIONS_QUESTION.search(question):
-            return False
-        if query.list_kind == "country":
-            return key in self.countries.named_in(query.standalone)
+    @staticmethod
+    def _asked_about(key: str, kind: str, question: str, countries: set[str]) -> bool:
+        """Whether the question (normalised) names the item (``key``, as :meth:`_names_in` gives it): a country
+        by its code among the question's ``countries``, any other name as a whole word of the question."""
+        if kind == "country":
+            return key in countries
         return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", question) is not None
 
     def _names_in(self, sentence: str, query: Query, quoted: bool) -> list[tuple[str, str]]:
