@@ -60,6 +60,18 @@ def test_list_questions_gather_from_the_whole_document(founding_assistant):
     assert sum(contains_any(speakers.text, [p]) for p in SPEAKERS) >= 8
 
 
+def test_a_list_of_countries_the_documents_do_not_name_is_not_given_as_an_answer(workspace):
+    from snc_qa import Assistant
+
+    docs, index = workspace
+    (docs / "forum.en.txt").write_text("Civil forum meets in the capital\nThe forum met on Monday for three hours.\n"
+                                       "Lina Haddad, its coordinator, said it would open an office.", encoding="utf-8")
+    answer = Assistant(documents_dir=docs, index_dir=index, generator="extractive").ask(
+        "Which countries sent delegations to the forum?")
+    assert not answer.grounded and answer.sources
+    assert answer.text.startswith("The documents may not answer this directly.")
+
+
 def test_follow_up_uses_the_history(founding_assistant):
     first = founding_assistant.ask("ما هي منظمة اليوم التالي؟")
     follow = founding_assistant.ask("ومن يديرها؟", history=[("ما هي منظمة اليوم التالي؟", first.text)])

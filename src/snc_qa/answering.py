@@ -118,7 +118,9 @@ class Answerer:
         if not selection.units:
             answer.text, answer.sources, answer.note = NOT_FOUND[query.language], [], selection.note
         elif query.is_list:
-            answer.text = self.writer.listing(query, selection)
+            answer.text, answer.grounded = self.writer.listing(query, selection)
+            if not answer.grounded:
+                answer.note = "the passages name no countries to list"
         elif not self.generator.is_llm:
             answer.text = self.writer.quote(query, selection)
         else:

@@ -118,10 +118,17 @@ class AnswerWriter:
             return f"{other} {cite}:\n{sentence}"
         return f"{same} {cite}: {sentence}"
 
-    def listing(self, query: Query, selection: Selection) -> str:
-        """A list question's answer: the names of the kind asked for, each cited; else the sentence starts."""
+    def listing(self, query: Query, selection: Selection) -> tuple[str, bool]:
+        """A list question's answer and whether it is one: the names of the kind asked for, each cited; else the
+        sentence starts. Countries are a closed list in both languages (:mod:`snc_qa.countries`), so when the
+        sentences name fewer than two, they list none, and their starts are the closest passages, not the answer
+        (on the seventeenth set of real news, "Which countries drafted the resolution …?", which no document
+        answers, was shown its sentence starts as the answer)."""
         names = self.listed_names(query, selection)
-        return "\n".join([LIST_LEAD[query.language], *names]) if len(names) >= 2 else self.quote(query, selection)
+        if len(names) >= 2:
+            return "\n".join([LIST_LEAD[query.language], *names]), True
+        answers = query.list_kind != "country"
+        return self.quote(query, selection, unsure=not answers), answers
 
     def listed_names(self, query: Query, selection: Selection) -> list[str]:
         """Names of the kind asked for, in reading order, each cited: quoted names, else the glossary's names
