@@ -68,15 +68,13 @@ def test_a_reply_all_in_the_other_script_is_framed_in_the_readers_language():
 def test_a_list_over_english_news_names_the_people_not_the_quoted_speech():
     chosen = selection('U.N. envoy Staffan de Mistura said talks would start "in the next few days".',
                        'George Sabra, a member of the opposition, said they were "certainly" not going.')
-    text = listing(query("Which people spoke about the talks?", is_list=True,
-                                                    list_kind="person"), chosen)
+    text = listing(query("Which people spoke about the talks?", is_list=True, list_kind="person"), chosen)
     assert text.splitlines() == ["The documents name the following:", "- Staffan de Mistura [1]", "- George Sabra [2]"]
 
 
 def test_a_list_of_countries_gives_each_in_the_readers_language_and_as_the_sentence_writes_it():
     chosen = selection("Russia and the United States agreed on the plan.", "وأيدت تركيا الاتفاق.")
-    text = listing(query("ما الدول التي أيدت الخطة؟", "ar", is_list=True,
-                                                    list_kind="country"), chosen)
+    text = listing(query("ما الدول التي أيدت الخطة؟", "ar", is_list=True, list_kind="country"), chosen)
     assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- روسيا (Russia) [1]",
                                  "- الولايات المتحدة (United States) [1]", "- تركيا [2]"]
 
@@ -84,16 +82,14 @@ def test_a_list_of_countries_gives_each_in_the_readers_language_and_as_the_sente
 def test_a_country_named_in_sentences_of_both_languages_is_listed_once():
     chosen = selection("وأيدت روسيا وسوريا الاتفاق.", "Russia and Syria welcomed the agreement.",
                        "وأيدت تركيا الاتفاق.")
-    text = listing(query("ما الدول التي أيدت الاتفاق؟", "ar", is_list=True,
-                                                    list_kind="country"), chosen)
+    text = listing(query("ما الدول التي أيدت الاتفاق؟", "ar", is_list=True, list_kind="country"), chosen)
     assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- روسيا [1]", "- سوريا [1]", "- تركيا [3]"]
 
 
 def test_a_list_of_people_in_arabic_sentences_needs_no_glossary():
     chosen = selection("وخلال اللقاء قدّم رئيس الهيئة الدكتور بدر جاموس إحاطة عامة.",
                        "ومن جهته، قدّم المدير التنفيذي لـ “وحدة دعم الاستقرار” منذر سلال، خلاصة عن عمل الوحدة.")
-    text = listing(query("من تحدث في اللقاء؟", "ar", is_list=True, list_kind="person"),
-                                              chosen)
+    text = listing(query("من تحدث في اللقاء؟", "ar", is_list=True, list_kind="person"), chosen)
     assert text.splitlines() == ["تذكر الوثائق ما يلي:", "- بدر جاموس [1]", "- منذر سلال [2]"]
 
 
@@ -102,21 +98,21 @@ def test_what_the_question_names_is_not_listed_as_part_of_its_answer():
     chosen = selection("Khatib took Syria's seat at the summit.", "The delegations of Iraq, Lebanon and Algeria "
                        "did not congratulate him.")
     countries = listing(query("ما الدول التي تخلفت وفودها عن تهنئة الخطيب بمقعد سوريا؟",
-                                                         "ar", is_list=True, list_kind="country"), chosen)
+                              "ar", is_list=True, list_kind="country"), chosen)
     assert countries.splitlines() == ["تذكر الوثائق ما يلي:", "- العراق (Iraq) [2]", "- لبنان (Lebanon) [2]",
                                       "- الجزائر (Algeria) [2]"]
     people = selection("Coordinator Riad Hijab said the meeting would open.",
                        'George Sabra, a member of the opposition, said they were "certainly" not going.',
                        "U.N. envoy Staffan de Mistura said talks would start.")
     text = listing(query("Which people spoke at the meeting Riad Hijab opened?",
-                                                    is_list=True, list_kind="person"), people)
+                         is_list=True, list_kind="person"), people)
     assert text.splitlines() == ["The documents name the following:", "- George Sabra [2]", "- Staffan de Mistura [3]"]
 
 
 def test_a_question_for_every_country_a_text_mentions_keeps_the_one_it_names():
     chosen = selection("Syria and Russia welcomed the agreement.", "Turkey backed it.")
     text = listing(query("Which countries are mentioned in the report on the Syria talks?",
-                                                    is_list=True, list_kind="country"), chosen)
+                         is_list=True, list_kind="country"), chosen)
     assert text.splitlines() == ["The documents name the following:", "- Syria [1]", "- Russia [1]", "- Türkiye [2]"]
 
 
@@ -125,7 +121,7 @@ def test_a_list_of_countries_is_the_best_sentence_that_names_several_not_every_c
                        "He held a meeting with representatives of Russia, Turkey and the United States in Geneva.")
     chosen.units[0].score, chosen.units[1].score = 0.12, 0.05
     text = listing(query("Which countries supported Damascus's request for the meeting?",
-                                                    is_list=True, list_kind="country"), chosen)
+                         is_list=True, list_kind="country"), chosen)
     assert text.splitlines() == ["The documents name the following:", "- Russia [1]", "- China [1]", "- Algeria [1]"]
 
 
