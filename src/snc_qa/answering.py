@@ -120,7 +120,7 @@ class Answerer:
         elif query.is_list:
             answer.text, answer.grounded = self.writer.listing(query, selection)
             if not answer.grounded:
-                answer.note = "the passages name fewer than two countries: no list to give"
+                answer.note = f"the passages name fewer than two of the kind asked ({query.list_kind}): no list to give"
         elif not self.generator.is_llm:
             answer.text = self.writer.quote(query, selection)
         else:
