@@ -240,6 +240,27 @@ def test_a_question_asking_how_many_is_not_answered_without_a_number(check):
     assert "how many" in problem(check, asked, "شكلت المعارضة الهيئة المصغرة [1].", arabic, "ar")
 
 
+def test_a_count_of_something_else_than_the_question_asks_is_caught(check):
+    arabic = ("وقال إن النظام هدم نحو مليوني منزل وتسبب في مقتل نحو مليون شخص.",)
+    asked = "كم منزلاً قال الرئيس إن النظام هدمها؟"
+    assert "مليون" in problem(check, asked, "مقتل نحو مليون شخص [1].", arabic, "ar")
+    assert problem(check, asked, "هدم النظام نحو مليوني منزل [1].", arabic, "ar") is None
+    english = ("The shelling destroyed 300 homes in Homs and killed 45 people, 12 of them children.",)
+    question = "How many homes did the shelling destroy in Homs?"
+    assert "45" in problem(check, question, "It killed 45 people [1].", english)
+    assert problem(check, question, "300 homes [1].", english) is None
+    assert problem(check, question, "300 [1].", english) is None
+
+
+def test_a_count_is_not_judged_where_the_sentences_do_not_count_what_is_asked(check):
+    # No number of the sentences stands beside "houses": which one answers is not for the words to tell.
+    english = ("The shelling destroyed 300 homes and killed 45 people.",)
+    assert problem(check, "How many houses did the shelling destroy?", "45 [1].", english) is None
+    # Beside "fighters" stand two numbers; either may answer.
+    fighters = ("Some 2,400 fighters left the city and 300 fighters stayed behind.",)
+    assert problem(check, "How many fighters stayed behind?", "2400 fighters [1].", fighters) is None
+
+
 def test_a_number_is_the_same_with_or_without_thousands_separators(check):
     sentences = ("The petition was signed by 2580000 people in 1998.", "It was handed to the council.")
     assert problem(check, "How many people signed the petition?", "About 2,580,000 people signed it [1].",

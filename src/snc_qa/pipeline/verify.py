@@ -63,6 +63,12 @@ from snc_qa.timeframe import month_names, months_in, weekdays_in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
 # A digit written against Latin letters is part of a name or unit ("CO2", "km²", "G7"), not a number.
 _NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d])")
+# A word or a number, as a count is read: "3.62" is one; and the punctuation that ends the clause a count is
+# read in.
+_QUANTITY_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[.,;:!?،؛؟](?=\s|$)")
+# The endings of an Arabic number word's dual ("مليونين", "مليوني" before what it counts, "ألفان").
+_DUAL_ENDINGS = ("ين", "ان", "ي")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
 # A question asked back in the reply ("Where will the forum open an office? Idlib").
@@ -128,6 +134,11 @@ QUESTION_WORDS_CITED = 0.3
 #: two tokens let through short wrong replies over passages that share a year with them ("تم تطويرها في عام
 #: 1991"), and runs of numbers one more ("7,000,000 متر مربع").
 COPIED_RUN = 3
+#: A count stands beside what it counts ("16 شخصية", "126,000 people have been killed"): so many words after a
+#: number (stop words and number words skipped) say what it counts, and as many after a question's "how many"
+#: say what is asked ("How many Security Council members …", "كم منزلاً قال …").
+COUNTED_WORDS_AFTER = 2
+COUNTED_QUESTION_WORDS = 3
 
 
 class ReplyCheck:
@@ -142,7 +153,9 @@ class ReplyCheck:
       above all, and of the question's words it repeats, at most one they never use;
     * a month the reply dates something in (beside a day or a year) must be named in those sentences or the
       question, in either language or Arabic calendar (:func:`uncited_month`);
-    * a reply to a question that asks how many must give a number (in digits or words) the question does not;
+    * a reply to a question that asks how many must give a number (in digits or words) the question does not,
+      and not one that counts something else where the sentences count what the question asks with another
+      number (:meth:`other_count`);
     * a reply that repeats a run of words over and over (:func:`~snc_qa.pipeline.wording.repeats_itself`) has
       looped and says nothing;
     * a reply partly written in a script that neither the sentences nor the question use (the model drifts
@@ -265,6 +278,8 @@ class ReplyCheck:
             return f"the month {month} is not in the passages it cites"
         if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
             return "the question asks how many and the reply gives no number"
+        if number := self.other_count(body, query, selection.units):
+            return f"the number {number} counts something else than the question asks"
         if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
             return "the question asks which country and the reply names none"
         if unknown := self.unsupported_names(body, query, selection) or \
@@ -467,7 +482,86 @@ class ReplyCheck:
         """
         if set(numbers_in(body)) - set(numbers_in(query.standalone)):
             return True
-        return any(among_stems(token, self._number_stems) for token in self.analyzer.tokens(body))
+        return any(self._quantity(word) for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
+
+    def other_count(self, body: str, query: Query, units: list[Unit]) -> str | None:
+        """The reply's number when a count question's sentences (``units``, all given: a reply cites a news item's
+        lead and counts from its next sentence) count what it asks with other numbers, and the reply gives none of
+        those, or None. A news sentence holds several counts: "نحو مليون شخص" answered "how many houses" where the
+        sentence reads "مقتل نحو مليون شخص وهدم نحو مليوني منزل". What a number counts is read from the words after
+        it (:meth:`counted_words`); the question's, from the words after its "how many"
+        (``COUNTED_QUESTION_WORDS``). Read by their stems, so only where question and sentences share a language;
+        a reply whose numbers the sentences do not write is for :meth:`uncited_number`.
+
+        >>> from snc_qa.pipeline.records import Query, Unit
+        >>> from snc_qa.retrieval import Source
+        >>> text = "The shelling destroyed 300 homes and killed 45 people."
+        >>> cited = [Unit(text, Source(text, "f.txt", "F", 0.9, "c"), 0)]
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "How many homes did the shelling destroy?", "en")
+        >>> check.other_count("It killed 45 people [1].", asked, cited), check.other_count("300 [1].", asked, cited)
+        ('45', None)
+        """
+        found = COUNT_QUESTION.search(query.standalone)
+        if not found:
+            return None
+        stated = set(numbers_in(query.standalone))
+        after = _QUANTITY_WORD.findall(query.standalone[found.end():])[:COUNTED_QUESTION_WORDS]
+        asked = {stem for stem in self.analyzer.tokens(" ".join(after))
+                 if stem not in self._number_stems and stem not in self._time_stems}
+        counts = [(number, counted) for unit in units for number, counted in self.counted_words(unit.text)
+                  if number not in stated]
+        answering = {number for number, counted in counts if any(among_stems(w, asked) for w in counted)}
+        if not answering:
+            return None
+        given = [number for number, _ in self.counted_words(body) if number not in stated]
+        if not given or answering.intersection(given) or not {n for n, _ in counts}.intersection(given):
+            return None
+        return given[0]
+
+    def counted_words(self, text: str) -> list[tuple[str, set[str]]]:
+        """Each number of ``text`` (digits, or a number word as :meth:`number_words` reads it, a one-digit one as
+        its digit) with the stems of the words that say what it counts, within its clause: the
+        ``COUNTED_WORDS_AFTER`` words after it up to the next number, number words and stop words skipped ("2.4
+        million Syrian refugees"). Not the word before it, which is as often the day or the verb ("اليوم الأحد"
+        would count days) as what is counted ("عدد اللاجئين 5.6 مليون").
+
+        >>> [(n, sorted(w)) for n, w in ReplyCheck(Glossary([])).counted_words("Some 2,400 fighters and three towns")]
+        [('2400', ['fighter']), ('3', ['town'])]
+        """
+        counted: list[tuple[str, set[str]]] = []
+        for clause in _CLAUSE_END.split(_THOUSANDS.sub("", normalize(text))):
+            words = _QUANTITY_WORD.findall(clause)
+            stems = [self.analyzer.tokens(word) for word in words]
+            numbers = [self._quantity(word) for word in words]
+            for i, number in enumerate(numbers):
+                if number is None:
+                    continue
+                after: set[str] = set()
+                for stem, other in zip(stems[i + 1:], numbers[i + 1:], strict=True):
+                    # "2.4 million refugees" is one count; "fighters and three towns", two.
+                    if len(after) >= COUNTED_WORDS_AFTER or (other is not None and after):
+                        break
+                    if other is None:
+                        after.update(stem)
+                counted.append((number, after))
+        return counted
+
+    def _quantity(self, word: str) -> str | None:
+        """``word`` as a number (its digits; a one-digit number word's digit; another number word as
+        :meth:`number_words` reads it), or None when it is no number."""
+        if word[0].isdigit():
+            return word
+        if weekdays_in(word):
+            return None  # Sunday is "the one" (الأحد)
+        bare = next(iter(self.number_words(word)), word)
+        # The accusative's alif ("واحداً", "ألفاً", whose alif and lam read as the article) is no part of the number.
+        forms = {bare, bare.removesuffix("ا"), normalize(word).removesuffix("ا")}
+        digit = next((d for d, words in self._digit_words.items() if forms & words), None)
+        if digit is not None:
+            return digit
+        # Read unstemmed (the light stemmer makes a million, مليون, "مل"), with the dual's ending: "مليوني", "ألفين".
+        duals = {form.removesuffix(ending) for form in forms for ending in _DUAL_ENDINGS if form.endswith(ending)}
+        return bare if (forms | duals) & self._number_bare else None
 
     @functools.cached_property
     def _time_stems(self) -> set[str]:
@@ -483,6 +577,11 @@ class ReplyCheck:
     @functools.cached_property
     def _number_stems(self) -> set[str]:
         return set(self.analyzer.tokens(" ".join([NUMBER_WORDS, *DIGIT_WORDS.values()])))
+
+    @functools.cached_property
+    def _number_bare(self) -> set[str]:
+        """The number words of :data:`NUMBER_WORDS` as :meth:`number_words` reads them."""
+        return self.number_words(NUMBER_WORDS)
 
     @functools.cached_property
     def _digit_forms(self) -> dict[str, set[str]]:
