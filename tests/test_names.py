@@ -21,6 +21,17 @@ def test_nothing_is_added_twice_or_for_words_that_only_sound_alike():
     assert both_scripts(reply, "The forum met on Monday in Gaziantep.") == reply
 
 
+def test_a_name_is_not_paired_with_another_of_the_same_consonants():
+    # Bashar and Bushra share their consonants (b-sh-r); the dictionary spells بشار only one way.
+    sources = "The sanctions named his siblings Maher al-Assad and Bushra al-Assad."
+    reply = both_scripts("شملت العقوبات شقيقي بشار الأسد ماهر الأسد وبشرى الأسد [1].", sources)
+    assert "بشار الأسد (Bushra" not in reply and "ماهر الأسد (Maher al-Assad)" in reply
+    both = both_scripts("فرضت العقوبات على بشار الأسد [1].", "Bushra al-Assad and Bashar al-Assad were named.")
+    assert both == "فرضت العقوبات على بشار الأسد (Bashar al-Assad) [1]."
+    english = both_scripts("Bushra al-Assad was named [1].", "شملت العقوبات بشار الأسد، وشقيقته بشرى الأسد")
+    assert english == "Bushra al-Assad (بشرى الأسد) was named [1]."
+
+
 def test_a_month_is_no_name_though_it_sounds_like_one():
     # تشرين and "Syrian" share their consonants; a month is never a name to spell in the other script.
     reply = "اجتمعت المعارضة في تشرين الثاني 2017 [1]."

@@ -356,6 +356,31 @@ def latin_parts(name: str) -> list[str]:
     return [p for p in re.split(r"[\s-]+", name) if p and p.casefold() not in _PARTICLES]
 
 
+def spelled_alike(arabic: list[str], latin: list[str], romanize: Romanizer | None = None) -> bool:
+    """Whether each Arabic word may be written as the Latin word in its place, by the name dictionary: one of its
+    spellings, or the same run of consonants and vowels as one ("Putin" as "boutine"). A word the dictionary
+    does not know may be written any way. Consonant skeletons alone cannot tell بشار (Bashar) from Bushra.
+
+    >>> spelled_alike(["بشار", "الأسد"], ["Bashar", "Assad"]), spelled_alike(["بشار"], ["Bushra"])
+    (True, False)
+    """
+    known = (romanize or romanizer()).spellings(arabic)
+    return all(not known[word] or name.casefold() in known[word] or
+               any(_shape(name) == _shape(spelled) for spelled in known[word])
+               for word, name in zip(arabic, latin, strict=True))
+
+
+def _shape(word: str) -> str:
+    """A Latin word's runs of consonants and vowels ("bashar" → "CVCVC"), a silent final e dropped ("boutine")."""
+    word = word.casefold()
+    if len(word) > 3 and word.endswith("e") and word[-2] not in _VOWELS:
+        word = word[:-1]
+    return re.sub(r"(.)\1+", r"\1", "".join("V" if c in _VOWELS else "C" for c in word))
+
+
+_VOWELS = frozenset("aeiou")
+
+
 def both_scripts(reply: str, sources: str) -> str:
     """``reply`` with each name it shares with ``sources`` across scripts also written as the sources write it.
 
@@ -375,12 +400,12 @@ def both_scripts(reply: str, sources: str) -> str:
 
 
 def _latin_beside_arabic(reply: str, sources: str) -> str:
-    names = {}
+    names: dict[tuple[str, ...], list[str]] = {}
     for match in _LATIN_NAME.finditer(sources):
         parts = latin_parts(match.group(0))
         keys = _keys(parts)
         if sum(map(len, keys)) >= MIN_KEY_LENGTH and all(keys) and match.group(0).casefold() not in ENGLISH_STOPWORDS:
-            names.setdefault(keys, match.group(0))
+            names.setdefault(keys, []).append(match.group(0))
     if not names:
         return reply
     words = _name_words(reply)
@@ -390,7 +415,10 @@ def _latin_beside_arabic(reply: str, sources: str) -> str:
     while i < len(words):
         for size in (4, 3, 2, 1):
             span = words[i:i + size]
-            name = names.get(_keys([w.group(0) for w in span])) if len(span) == size else None
+            # Names of one skeleton ("Bashar", "Bushra") are told apart by how the dictionary spells the words.
+            arabic = [w.group(0) for w in span]
+            name = next((n for n in names.get(_keys(arabic), ()) if spelled_alike(arabic, latin_parts(n))), None) \
+                if len(span) == size else None
             if name and name not in done and name not in reply and not reply[span[-1].end():].lstrip().startswith("("):
                 inserts.append((span[-1].end(), f" ({name})"))
                 done.add(name)
@@ -418,7 +446,8 @@ def _arabic_beside_latin(reply: str, sources: str) -> str:
             continue
         for i in range(len(keyed) - len(keys) + 1):
             run = keyed[i:i + len(keys)]
-            if tuple(k for _, k in run) == keys and not any(normalize(w) in stop for w, _ in run):
+            if tuple(k for _, k in run) == keys and not any(normalize(w) in stop for w, _ in run) and \
+                    spelled_alike([w for w, _ in run], parts):
                 arabic = " ".join(w for w, _ in run)
                 at = match.end() + shift
                 out = out[:at] + f" ({arabic})" + out[at:]
