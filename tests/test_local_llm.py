@@ -101,3 +101,15 @@ def test_an_arabic_question_on_english_news_gets_no_answer_that_is_not_one(tmp_p
     assert not answer.grounded or "Lina Haddad" in answer.text
     recipe = assistant.ask("ما هي طريقة تحضير الحمص بالطحينة؟")
     assert not recipe.grounded
+
+
+def test_a_name_the_model_mis_spells_from_an_arabic_passage_is_shown_as_the_name_dictionary_spells_it(local_assistant):
+    # The model finds the right person in an Arabic sentence and writes a family name with other consonants:
+    # shown, spelled from the source's name, with the source's Arabic beside it.
+    answerer = local_assistant.answerer
+    question = "Who is responsible for political planning and government relations at the American Coalition for Syria?"
+    query, selection, messages = answerer.prepare(question)
+    assert messages and "محمد علاء غانم" in selection.text()
+    answer = answerer._finish(query, selection, "Mohammed Alaa Hanem [1] is responsible for political planning.")
+    assert answer.grounded and "Hanem" in answer.model_reply
+    assert "(محمد علاء غانم)" in answer.text and "Hanem" not in answer.text

@@ -126,7 +126,7 @@ class Answerer:
         else:
             reply = ANSWER_PREFIX.sub("", reply.strip())
             verdict = self.check.run(reply, query, selection)
-            if not verdict.ok:
+            if not verdict.ok or verdict.mended:
                 answer.model_reply = reply
             if verdict.refusal:
                 # The bundled model says it found nothing over passages that hold the answer too: on replies
@@ -142,7 +142,9 @@ class Answerer:
                 answer.grounded = False
                 answer.note = f"model reply replaced: {verdict.problem}"
             else:
-                answer.text = self.writer.reply(reply, query, selection, cite=verdict.cited)
+                answer.text = self.writer.reply(verdict.mended or reply, query, selection, cite=verdict.cited)
                 if verdict.cited:
                     answer.note = f"the reply cited {citations(reply)}, what it says is in [{verdict.cited[0]}]"
+                elif verdict.mended:
+                    answer.note = "names the reply mis-spelled are written as the name dictionary spells the source's"
         return answer

@@ -381,6 +381,62 @@ def _shape(word: str) -> str:
 _VOWELS = frozenset("aeiou")
 
 
+#: Words of a mis-spelled name that must be spelled alike to the Arabic name's for it to be mended: one word in
+#: common is often a common first name ("Mohammed"), not the same person.
+MENDED_NAME_WORDS = 2
+
+
+def mended_names(reply: str, sources: str, unknown: Iterable[str], romanize: Romanizer | None = None) -> str:
+    """``reply`` (English) with each name that holds an ``unknown`` word (one no source holds) and mis-spells a full
+    Arabic name of ``sources``, written as the name dictionary spells that name: the bundled model writes
+    "Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام". A name is mended only when it has as many words as the
+    Arabic one, and all of them but one, and at least ``MENDED_NAME_WORDS``, are the Arabic words as the
+    dictionary spells them, or have their consonants and are spelled alike (:func:`spelled_alike`); else it is
+    left as written, for the check to find it in no source.
+
+    >>> mended_names("Mohammed Jehad Al-Hamad announced the results [1].", "أعلن محمد جهاد اللحام النتائج", ["Hamad"])
+    'Mohamed Jihad al-Laham announced the results [1].'
+    >>> mended_names("Mohammed Saleh announced them [1].", "أعلن محمد جهاد اللحام النتائج", ["Saleh"])
+    'Mohammed Saleh announced them [1].'
+    """
+    unknown = {part.casefold() for word in unknown for part in latin_parts(word)}
+    romanize = romanize or romanizer()
+    runs = arabic_name_runs(sources, romanize)
+    if not runs or not unknown:
+        return reply
+    out, shift = reply, 0
+    for match in _LATIN_NAME.finditer(reply):
+        parts = latin_parts(match.group(0))
+        if not unknown.intersection(part.casefold() for part in parts):
+            continue  # spelled as a source writes it
+        # A run may hold a word before the name that the dictionary also knows ("السوري محمد جهاد اللحام").
+        windows = [run[i:i + len(parts)] for run in runs for i in range(len(run) - len(parts) + 1)]
+        scored = [(sum(_same_name(word, part, romanize) for word, part in zip(window, parts, strict=True)), window)
+                  for window in windows]
+        alike, best = max(scored, key=lambda pair: pair[0], default=(0, []))
+        if alike >= max(MENDED_NAME_WORDS, len(parts) - 1):
+            spelled = dictionary_spelling(best, romanize)
+            out = out[:match.start() + shift] + spelled + out[match.end() + shift:]
+            shift += len(spelled) - len(match.group(0))
+    return out
+
+
+def _same_name(arabic: str, latin: str, romanize: Romanizer) -> bool:
+    """Whether a Latin word spells an Arabic one: as the dictionary does, or with its consonants and alike."""
+    return latin.casefold() in romanize.spellings([arabic])[arabic] or \
+        (phonetic_key(arabic) == phonetic_key(latin) and spelled_alike([arabic], [latin], romanize))
+
+
+def dictionary_spelling(words: list[str], romanize: Romanizer) -> str:
+    """An Arabic name as the name dictionary spells it, its article as "al-" ("اللحام" → "al-Laham")."""
+    known = romanize.spellings(words)
+    spelled = []
+    for word in words:
+        latin = known[word][0].capitalize() if known[word] else word
+        spelled.append(f"al-{latin}" if normalize(word).startswith("ال") and len(word) > 4 else latin)
+    return " ".join(spelled)
+
+
 def both_scripts(reply: str, sources: str) -> str:
     """``reply`` with each name it shares with ``sources`` across scripts also written as the sources write it.
 

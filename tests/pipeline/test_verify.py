@@ -428,6 +428,18 @@ def test_a_number_from_another_passage_than_the_one_cited_is_caught(check):
                    sentences) is None
 
 
+def test_a_name_mis_spelled_from_an_arabic_sentence_is_mended_and_another_name_is_not(check):
+    sentence = ("أعلن رئيس مجلس الشعب السوري محمد جهاد اللحام مساء الأربعاء فوز الرئيس في الانتخابات الرئاسية.",)
+    question = "Who announced the results of the presidential election?"
+    verdict = check.run("Mohammed Jehad Al-Hamad [1] announced the results of the presidential election.",
+                        query(question), selection(*sentence))
+    assert verdict.ok and verdict.mended.startswith("Mohamed Jihad al-Laham [1] announced")
+    # One word in common is a common first name, not the same person.
+    verdict = check.run("Mohammed Saleh [1] announced the results of the presidential election.",
+                        query(question), selection(*sentence))
+    assert not verdict.ok and verdict.mended is None and "Saleh" in verdict.problem
+
+
 def test_an_english_reply_may_spell_an_arabic_name_as_the_name_dictionary_does(check):
     office = ("وأوضحت المصادر أن فريق المبعوث يضم وعلاء عبد العزيز مدير مكتب الأمم المتحدة بدمشق.",)
     question = "Who is the director of the United Nations office in Damascus?"

@@ -25,7 +25,8 @@ class Answer:
     note: str | None = None
     #: Something the reader should know about how the question was read (in the question's language).
     notice: str | None = None
-    #: The model's reply as written, when the answer is not it (a refusal, or a reply the check rejected).
+    #: The model's reply as written, when the answer is not it (a refusal, a reply the check rejected, or one whose
+    #: mis-spelled names were mended).
     model_reply: str | None = None
 
     def to_dict(self) -> dict:
@@ -103,6 +104,9 @@ class Verdict:
     #: The source the reply is to cite instead of its own, when what it says is in another given source than the
     #: one it cites (the model numbered its sources wrong); empty when its own citations hold.
     cited: tuple[int, ...] = ()
+    #: The reply to show instead, with the names it mis-spelled from an Arabic source written as the name
+    #: dictionary spells them (:func:`snc_qa.names.mended_names`); None when the reply stands as written.
+    mended: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -33,6 +33,7 @@ from snc_qa.names import (
     drop_possessive,
     latin_name_keys,
     latin_parts,
+    mended_names,
     question_names,
     romanizer,
 )
@@ -183,7 +184,10 @@ class ReplyCheck:
       or the whole question restated as a statement that ends in the answer, it may repeat).
 
     A reply that fails while it copies a run of words from a given source it does not cite is checked again as
-    citing that source (:meth:`copied_source`); when it passes, :attr:`Verdict.cited` says which to cite.
+    citing that source (:meth:`copied_source`); when it passes, :attr:`Verdict.cited` says which to cite. An
+    English reply that fails on names it mis-spelled from a full Arabic name of the sentences is checked again
+    with them spelled as the name dictionary spells that name (:func:`~snc_qa.names.mended_names`); when it
+    passes, :attr:`Verdict.mended` is the reply to show.
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -220,6 +224,13 @@ class ReplyCheck:
         if problem and cited and (other := self.copied_source(body, query, selection, cited)) and \
                 self._problem(body, query, selection, [other]) is None:
             return Verdict(cited=(other,))
+        # The bundled model finds the right person in an Arabic sentence and mis-spells the name in English
+        # ("Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام"): written as the name dictionary spells the source's
+        # name, the reply is checked again.
+        if problem and query.language == "en" and (unknown := self.unsupported_names(body, query, selection)):
+            mended = mended_names(reply, selection.text(), unknown, self.romanize)
+            if mended != reply and self._problem(strip_citations(mended), query, selection, cited) is None:
+                return Verdict(mended=mended)
         return Verdict(problem=problem)
 
     def copied_source(self, body: str, query: Query, selection: Selection, cited: list[int]) -> int | None:
