@@ -371,11 +371,13 @@ def spelled_alike(arabic: list[str], latin: list[str], romanize: Romanizer | Non
 
 
 def _shape(word: str) -> str:
-    """A Latin word's runs of consonants and vowels ("bashar" → "CVCVC"), a silent final e dropped ("boutine")."""
+    """A Latin word's runs of consonants and vowels ("bashar" → "CVCVC"), a silent final e dropped ("boutine") and
+    a final y read as the vowel it is ("Shoukry" as "shukri")."""
     word = word.casefold()
     if len(word) > 3 and word.endswith("e") and word[-2] not in _VOWELS:
         word = word[:-1]
-    return re.sub(r"(.)\1+", r"\1", "".join("V" if c in _VOWELS else "C" for c in word))
+    shape = "".join("V" if c in _VOWELS or (c == "y" and i == len(word) - 1) else "C" for i, c in enumerate(word))
+    return re.sub(r"(.)\1+", r"\1", shape)
 
 
 _VOWELS = frozenset("aeiou")
