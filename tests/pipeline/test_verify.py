@@ -486,6 +486,16 @@ def test_a_reply_copied_from_another_given_source_than_it_cites_is_checked_as_ci
     assert not verdict.ok and "21" in verdict.problem
 
 
+def test_a_count_given_with_what_it_counts_from_another_source_than_it_cites_cites_that_one(check):
+    embassy = ("الإمارات تعيد فتح سفارتها في دمشق بعد إغلاق دام 7 سنوات.",
+               "وقال بيان لوزارة الخارجية إن القائم بالأعمال باشر مهامه.")
+    asked = query("كم سنة بقيت السفارة الإماراتية في دمشق مغلقة؟", "ar")
+    verdict = check.run("7 سنوات [2].", asked, selection(*embassy, document="e.txt"))
+    assert verdict.ok and verdict.cited == (1,)
+    # A bare number is no count with what it counts: it may count something else there.
+    assert not check.run("7 [2].", asked, selection(*embassy, document="e.txt")).ok
+
+
 def test_a_country_the_arabic_sentences_name_may_be_named_in_english(check):
     sentences = ("واعتبرت الهيئة أن الاتفاق \"مشروع لتقسيم سوريا\".",)
     question = "What did the committee call the agreement?"

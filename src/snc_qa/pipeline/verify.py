@@ -235,8 +235,9 @@ class ReplyCheck:
 
     def copied_source(self, body: str, query: Query, selection: Selection, cited: list[int]) -> int | None:
         """The number of the given source, other than those cited, from one sentence of which the reply copies
-        ``COPIED_RUN`` search tokens or more in a row (all but one words), some of them not the question's;
-        ``None`` when none does.
+        ``COPIED_RUN`` search tokens or more in a row (all but one words), some of them not the question's, or,
+        for a question that asks how many, a count with what it counts ("7 سنوات" over "بعد إغلاق دام 7
+        سنوات", :meth:`counted_words`); ``None`` when none does.
 
         >>> from snc_qa.pipeline.records import Selection, Unit
         >>> from snc_qa.retrieval import Source
@@ -252,6 +253,8 @@ class ReplyCheck:
         """
         words = self.analyzer.tokens(body)
         asked = set(self.analyzer.tokens(query.standalone))
+        counts = [(number, counted) for number, counted in self.counted_words(body) if counted] \
+            if COUNT_QUESTION.search(query.standalone) else []
         index = selection.index()
         for unit in selection.units:
             n = index[unit.source.chunk_id]
@@ -262,6 +265,9 @@ class ReplyCheck:
             run = words[match.a:match.a + match.size]
             words_in_run = sum(not word.isdigit() for word in run)
             if match.size >= COPIED_RUN and words_in_run >= COPIED_RUN - 1 and set(run) - asked:
+                return n
+            if counts and any(number == other and counted & beside for number, counted in counts
+                              for other, beside in self.counted_words(unit.text)):
                 return n
         return None
 
