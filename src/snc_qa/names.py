@@ -390,14 +390,15 @@ MENDED_NAME_WORDS = 2
 
 def mended_names(reply: str, sources: str, unknown: Iterable[str], romanize: Romanizer | None = None) -> str:
     """``reply`` (English) with each name that holds an ``unknown`` word (one no source holds) and mis-spells a full
-    Arabic name of ``sources``, written as the name dictionary spells that name: the bundled model writes
-    "Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام". A name is mended only when it has as many words as the
-    Arabic one, and all of them but one, and at least ``MENDED_NAME_WORDS``, are the Arabic words as the
-    dictionary spells them, or have their consonants and are spelled alike (:func:`spelled_alike`); else it is
-    left as written, for the check to find it in no source.
+    Arabic name of ``sources`` mended: the word it mis-spelled written as the name dictionary spells the Arabic
+    word (the bundled model writes "Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام"). A name is mended only when
+    it has as many words as the Arabic one, and all of them but one, and at least ``MENDED_NAME_WORDS``, are the
+    Arabic words as the dictionary spells them, or have their consonants and are spelled alike
+    (:func:`spelled_alike`), and the dictionary knows the word left; else it is left as written, for the check
+    to find it in no source.
 
     >>> mended_names("Mohammed Jehad Al-Hamad announced the results [1].", "أعلن محمد جهاد اللحام النتائج", ["Hamad"])
-    'Mohamed Jihad al-Laham announced the results [1].'
+    'Mohammed Jehad Al-Laham announced the results [1].'
     >>> mended_names("Mohammed Saleh announced them [1].", "أعلن محمد جهاد اللحام النتائج", ["Saleh"])
     'Mohammed Saleh announced them [1].'
     """
@@ -413,13 +414,22 @@ def mended_names(reply: str, sources: str, unknown: Iterable[str], romanize: Rom
             continue  # spelled as a source writes it
         # A run may hold a word before the name that the dictionary also knows ("السوري محمد جهاد اللحام").
         windows = [run[i:i + len(parts)] for run in runs for i in range(len(run) - len(parts) + 1)]
-        scored = [(sum(_same_name(word, part, romanize) for word, part in zip(window, parts, strict=True)), window)
+        scored = [([_same_name(word, part, romanize) for word, part in zip(window, parts, strict=True)], window)
                   for window in windows]
-        alike, best = max(scored, key=lambda pair: pair[0], default=(0, []))
-        if alike >= max(MENDED_NAME_WORDS, len(parts) - 1):
-            spelled = dictionary_spelling(best, romanize)
-            out = out[:match.start() + shift] + spelled + out[match.end() + shift:]
-            shift += len(spelled) - len(match.group(0))
+        alike, best = max(scored, key=lambda pair: sum(pair[0]), default=([], []))
+        if sum(alike) < max(MENDED_NAME_WORDS, len(parts) - 1):
+            continue
+        # Only the word it mis-spelled is written anew: the dictionary spells some words of a name poorly.
+        name = match.group(0)
+        for same, word, part in zip(alike, best, parts, strict=True):
+            spelled = None if same else _dictionary_spelling(word, romanize)
+            if not same and spelled is None:
+                break
+            if spelled:
+                name = re.sub(rf"(?<![A-Za-z]){re.escape(part)}(?![A-Za-z])", spelled, name, count=1)
+        else:
+            out = out[:match.start() + shift] + name + out[match.end() + shift:]
+            shift += len(name) - len(match.group(0))
     return out
 
 
@@ -429,14 +439,10 @@ def _same_name(arabic: str, latin: str, romanize: Romanizer) -> bool:
         (phonetic_key(arabic) == phonetic_key(latin) and spelled_alike([arabic], [latin], romanize))
 
 
-def dictionary_spelling(words: list[str], romanize: Romanizer) -> str:
-    """An Arabic name as the name dictionary spells it, its article as "al-" ("اللحام" → "al-Laham")."""
-    known = romanize.spellings(words)
-    spelled = []
-    for word in words:
-        latin = known[word][0].capitalize() if known[word] else word
-        spelled.append(f"al-{latin}" if normalize(word).startswith("ال") and len(word) > 4 else latin)
-    return " ".join(spelled)
+def _dictionary_spelling(word: str, romanize: Romanizer) -> str | None:
+    """An Arabic name word as the name dictionary spells it first in plain Latin letters, or None."""
+    spelled = next((w for w in romanize.spellings([word])[word] if w.isascii()), None)
+    return spelled.capitalize() if spelled else None
 
 
 def both_scripts(reply: str, sources: str) -> str:
