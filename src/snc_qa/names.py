@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from snc_qa.arabic import (
@@ -386,16 +387,20 @@ _VOWELS = frozenset("aeiou")
 #: Words of a mis-spelled name that must be spelled alike to the Arabic name's for it to be mended: one word in
 #: common is often a common first name ("Mohammed"), not the same person.
 MENDED_NAME_WORDS = 2
+#: How alike (difflib's ratio) a mis-spelled word and the dictionary's spelling of the Arabic word in its place
+#: must be: "Hamad"/"Laham" 0.6, "Hanem"/"Ghanem" 0.91; "President"/"Souri" (no name at all) 0.29.
+MENDED_SPELLING = 0.5
 
 
 def mended_names(reply: str, sources: str, unknown: Iterable[str], romanize: Romanizer | None = None) -> str:
-    """``reply`` (English) with each name that holds an ``unknown`` word (one no source holds) and mis-spells a full
-    Arabic name of ``sources`` mended: the word it mis-spelled written as the name dictionary spells the Arabic
-    word (the bundled model writes "Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام"). A name is mended only when
-    it has as many words as the Arabic one, and all of them but one, and at least ``MENDED_NAME_WORDS``, are the
-    Arabic words as the dictionary spells them, or have their consonants and are spelled alike
-    (:func:`spelled_alike`), and the dictionary knows the word left; else it is left as written, for the check
-    to find it in no source.
+    """``reply`` (English) with each name that holds ``unknown`` words (no source holds them) and mis-spells a full
+    Arabic name of ``sources`` mended: those words written as the name dictionary spells the Arabic words in
+    their place (the bundled model writes "Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام", "Hida Atasi" for
+    "هدى الأتاسي"). A name is mended only when it has as many words as the Arabic one, and all of them but one,
+    and at least ``MENDED_NAME_WORDS``, are the Arabic words as the dictionary spells them, or have their
+    consonants and are spelled alike (:func:`spelled_alike`), and the dictionary knows each word to write anew
+    and spells it much as the reply does (``MENDED_SPELLING``); else it is left as written, for the check to
+    find it in no source.
 
     >>> mended_names("Mohammed Jehad Al-Hamad announced the results [1].", "أعلن محمد جهاد اللحام النتائج", ["Hamad"])
     'Mohammed Jehad Al-Laham announced the results [1].'
@@ -419,14 +424,17 @@ def mended_names(reply: str, sources: str, unknown: Iterable[str], romanize: Rom
         alike, best = max(scored, key=lambda pair: sum(pair[0]), default=([], []))
         if sum(alike) < max(MENDED_NAME_WORDS, len(parts) - 1):
             continue
-        # Only the word it mis-spelled is written anew: the dictionary spells some words of a name poorly.
+        # Only the words no source holds are written anew: the dictionary spells some words of names poorly.
         name = match.group(0)
-        for same, word, part in zip(alike, best, parts, strict=True):
-            spelled = None if same else _dictionary_spelling(word, romanize)
-            if not same and spelled is None:
+        for word, part in zip(best, parts, strict=True):
+            if part.casefold() not in unknown:
+                continue
+            spelled = _dictionary_spelling(word, romanize)
+            # The word it mis-spelled must look like the one written instead ("Hamad", "Laham"): else it is
+            # another word ("President" beside "السوري بشار الأسد", which the dictionary spells "Souri").
+            if spelled is None or SequenceMatcher(None, part.casefold(), spelled.casefold()).ratio() < MENDED_SPELLING:
                 break
-            if spelled:
-                name = re.sub(rf"(?<![A-Za-z]){re.escape(part)}(?![A-Za-z])", spelled, name, count=1)
+            name = re.sub(rf"(?<![A-Za-z]){re.escape(part)}(?![A-Za-z])", spelled, name, count=1)
         else:
             out = out[:match.start() + shift] + name + out[match.end() + shift:]
             shift += len(name) - len(match.group(0))

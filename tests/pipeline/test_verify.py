@@ -438,6 +438,18 @@ def test_a_name_mis_spelled_from_an_arabic_sentence_is_mended_and_another_name_i
     verdict = check.run("Mohammed Saleh [1] announced the results of the presidential election.",
                         query(question), selection(*sentence))
     assert not verdict.ok and verdict.mended is None and "Saleh" in verdict.problem
+    # A title is no part of a name, nor an adjective the dictionary also knows as a name ("السوري", Souri).
+    verdict = check.run("The results were announced by President Bashar al-Assad [1].", query(question),
+                        selection("أعلن رئيس المجلس السوري بشار الأسد النتائج.",))
+    assert not verdict.ok and verdict.mended is None
+
+
+def test_a_name_spelled_another_way_than_the_checks_accept_is_written_as_the_dictionary_spells_it(check):
+    sentence = ("قالت عضو اللجنة التحضيرية لمؤتمر الحوار الوطني، هدى الأتاسي، إن المؤتمر انعقد في دمشق.",)
+    verdict = check.run("Hida Atasi [1] announced the statement of the national dialogue conference.",
+                        query("Which member of the preparatory committee announced the conference's statement?"),
+                        selection(*sentence))
+    assert verdict.ok and verdict.mended.startswith("Huda Atassi [1]")
 
 
 def test_an_english_reply_may_spell_an_arabic_name_as_the_name_dictionary_does(check):

@@ -228,6 +228,8 @@ class ReplyCheck:
         # ("Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام"): written as the name dictionary spells the source's
         # name, the reply is checked again.
         if problem and query.language == "en" and (unknown := self.unsupported_names(body, query, selection)):
+            # A title ("President …") is no part of the name to mend.
+            unknown = [word for word in unknown if word.casefold() not in ROLE_WORDS]
             mended = mended_names(reply, selection.text(), unknown, self.romanize)
             if mended != reply and self._problem(strip_citations(mended), query, selection, cited) is None:
                 return Verdict(mended=mended)
