@@ -357,6 +357,9 @@ def latin_parts(name: str) -> list[str]:
     return [p for p in re.split(r"[\s-]+", name) if p and p.casefold() not in _PARTICLES]
 
 
+_VOWELS = frozenset("aeiou")
+
+
 def spelled_alike(arabic: list[str], latin: list[str], romanize: Romanizer | None = None) -> bool:
     """Whether each Arabic word may be written as the Latin word in its place, by the name dictionary: one of its
     spellings, or the same run of consonants and vowels as one ("Putin" as "boutine"). A word the dictionary
@@ -379,9 +382,6 @@ def _shape(word: str) -> str:
         word = word[:-1]
     shape = "".join("V" if c in _VOWELS or (c == "y" and i == len(word) - 1) else "C" for i, c in enumerate(word))
     return re.sub(r"(.)\1+", r"\1", shape)
-
-
-_VOWELS = frozenset("aeiou")
 
 
 #: Words of a mis-spelled name that must be spelled alike to the Arabic name's for it to be mended: one word in
