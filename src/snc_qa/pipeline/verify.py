@@ -21,6 +21,7 @@ from snc_qa.arabic import (
     phonetic_key,
     scripts,
 )
+from snc_qa.chunking import split_clauses, split_sentences
 from snc_qa.countries import Countries
 from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
 from snc_qa.embeddings import EmbeddingModel
@@ -64,10 +65,8 @@ from snc_qa.timeframe import month_names, months_in, weekdays_in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
 # A digit written against Latin letters is part of a name or unit ("CO2", "km²", "G7"), not a number.
 _NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d])")
-# A word or a number, as a count is read: "3.62" is one; and the punctuation that ends the clause a count is
-# read in.
+# A word or a number, as a count is read: "3.62" is one.
 _QUANTITY_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[.,;:!?،؛؟](?=\s|$)")
 # The endings of an Arabic number word's dual ("مليونين", "مليوني" before what it counts, "ألفان").
 _DUAL_ENDINGS = ("ين", "ان", "ي")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
@@ -548,7 +547,8 @@ class ReplyCheck:
         [('2400', ['fighter']), ('3', ['town'])]
         """
         counted: list[tuple[str, set[str]]] = []
-        for clause in _CLAUSE_END.split(_THOUSANDS.sub("", normalize(text))):
+        plain = _THOUSANDS.sub("", normalize(text))
+        for clause in (clause for sentence in split_sentences(plain) for clause in split_clauses(sentence)):
             words = _QUANTITY_WORD.findall(clause)
             stems = [self.analyzer.tokens(word) for word in words]
             numbers = [self._quantity(word) for word in words]
