@@ -58,3 +58,10 @@ def test_a_word_that_only_shares_two_consonants_with_a_first_name_does_not_start
     # "لأنها" ("because it") and "Lina" are both "ln": too few consonants to tell a name from a word.
     assert broken_names("لأنها تعرقل المساعدات [1].", "Lina Haddad said so.", romanizer()) == []
     assert broken_names("قالت لينا حدادين [1].", "Lina Haddad said so.", romanizer()) == ["حدادين"]
+
+
+def test_a_country_s_name_stands_only_beside_the_same_country_not_a_word_of_its_consonants():
+    # "طريق" (road) is t-r-q, as Turkey is.
+    reply = both_scripts("قال إن القرار خارطة طريق للحل في تركيا [1].", "He said Turkey backs the road map.")
+    assert "طريق (" not in reply and "تركيا (Turkey)" in reply
+    assert "(" not in both_scripts("Turkey backs it [1].", "قال إنه خارطة طريق.")

@@ -146,5 +146,5 @@ class Answerer:
                 if verdict.cited:
                     answer.note = f"the reply cited {citations(reply)}, what it says is in [{verdict.cited[0]}]"
                 elif verdict.mended:
-                    answer.note = "names the reply mis-spelled are written as the name dictionary spells the source's"
+                    answer.note = "names the reply mis-spelled are written as its sources' names"
         return answer

@@ -40,14 +40,18 @@ from snc_qa.arabic import (
     ENGLISH_STOPWORDS,
     MIN_KEY_LENGTH,
     _normalized_arabic_stopwords,
+    arabic_keys,
     normalize,
     phonetic_key,
 )
+from snc_qa.countries import Countries
 from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+#: A Latin word as a reply or a source writes it: "al-Assad", "Newcastle's", "d".
+LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 MIN_NAME_CHARS = 3
 #: Months and weekdays: capitalised in English, never a name.
 TIME_WORDS = frozenset([*EN_MONTHS, *(english for english, _ in WEEKDAYS)])
@@ -343,6 +347,64 @@ def romanizer() -> Romanizer:
         return _SHARED
 
 
+def latin_words(text: str) -> set[str]:
+    """The Latin words of ``text``, casefolded, a possessive's "'s" dropped: "Newcastle's" holds "newcastle"."""
+    return {drop_possessive(w).casefold() for w in LATIN_WORDS.findall(text)}
+
+
+class NameLookup:
+    """Whether a text holds a Latin name, in either script: the one test of the answer check (is a reply's name in
+    its sources?) and of the evidence check (do the passages mention what the question names?).
+
+    A name is held when the text writes it (a possessive or a plural's "s" aside), when an Arabic word there has
+    its consonant skeleton (``Tesla`` ↔ ``تسلا``), when the name dictionary spells Arabic words there as each of
+    its parts ("Riad Seif" ↔ "رياض سيف", whose two consonants a word are too few for a key), or, for a country,
+    when the text names that country ("Syria" ↔ "سوريا") or, for its adjective, names it or uses its adjective
+    ("Russian" over "Russia's foreign minister", "Turkish" over "الوفد التركي"). With ``names_by_adjective``, a
+    country's name is held by its adjective too (passages about "the Syrian delegation" speak of Syria; a reply's
+    "Syria" for a city is not held so).
+
+    ``also``: more text whose Latin words count as written there (the question, the glossary's English names).
+    The dictionary is asked only for a word the cheaper tests did not find.
+
+    >>> lookup = NameLookup("انتخبت الهيئة العامة رياض سيف رئيساً. Russia's foreign minister spoke.")
+    >>> [lookup.holds(word) for word in ("Riad", "Seif", "Russian", "Foreign", "Lavrov")]
+    [True, True, True, True, False]
+    >>> NameLookup("The Syrian delegation left.").holds("Syria"), \\
+    ...     NameLookup("The Syrian delegation left.", names_by_adjective=True).holds("Syria")
+    (False, True)
+    """
+
+    def __init__(self, text: str, romanize: Romanizer | None = None, also: str = "",
+                 names_by_adjective: bool = False) -> None:
+        self.text = text
+        self.romanize = romanize or romanizer()
+        self.names_by_adjective = names_by_adjective
+        self.latin = latin_words(text) | latin_words(also)
+        self.keys = set(arabic_keys(text))
+        self._romanized: set[str] | None = None
+        self._countries: dict[bool, set[str]] = {}  # the text's countries, by name (False) or also by adjective
+
+    def holds(self, word: str) -> bool:
+        word = drop_possessive(word)
+        folded = word.casefold()
+        if folded in self.latin or folded.rstrip("s") in self.latin or phonetic_key(word) in self.keys:
+            return True
+        if self._romanized is None:
+            self._romanized = set(self.romanize.tokens(self.text, clinging=True))
+        if self._romanized and all(part.casefold() in self._romanized for part in latin_parts(word)):
+            return True
+        # A country's name is no person's: "Syria" has too few consonants for a key and the name dictionary spells
+        # "سوريا" otherwise. A name is held by a name; its adjective by either.
+        countries = Countries.load()
+        if codes := countries.named_in(word, adjectives=True):
+            by_adjective = self.names_by_adjective or not countries.named_in(word)
+            if by_adjective not in self._countries:
+                self._countries[by_adjective] = set(countries.named_in(self.text, adjectives=by_adjective))
+            return set(codes) <= self._countries[by_adjective]
+        return False
+
+
 # A name as English text writes it: capitalised words, with the particles Arabic names keep ("Salim al-Muslat").
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z'’]+(?:[ -](?:(?:al|el|bin|ibn|abu|abd)[ -])?[A-Z][a-z'’]+){0,3}")
 _ARABIC_RUN = re.compile("[\u0621-\u064a\u064b-\u0652\u0640]+")
@@ -441,6 +503,51 @@ def mended_names(reply: str, sources: str, unknown: Iterable[str], romanize: Rom
     return out
 
 
+# A word that mixes the two scripts: the bundled model begins a name of an English source in Arabic letters and
+# ends it in Latin ones ("دارwish" for "Darwish").
+_MIXED_WORD = re.compile("[A-Za-z\u0621-\u064a]*(?:[\u0621-\u064a][A-Za-z]|[A-Za-z][\u0621-\u064a])"
+                         "[A-Za-z\u0621-\u064a]*")
+
+
+def mended_mixed_words(reply: str, sources: str) -> str:
+    """``reply`` with each word begun in one script and ended in the other written as the one Latin word of
+    ``sources`` with its consonant skeleton, and the Arabic words before it that render the words before that one
+    in the source's name (by their consonants) written as the source writes them: the bundled model, writing
+    Arabic from an English passage, breaks off a name it cannot spell ("… هو مونير دارwish" for "Mounir Darwish",
+    "سلام موسlut" for "Salim Muslet"). A word no source word, or more than one, fits is left as written, for the
+    check to refuse.
+
+    >>> mended_mixed_words("هو مونير دارwish [1].", "Following the death of Mr Mounir Darwish, a SNC member")
+    'هو Mounir Darwish [1].'
+    >>> mended_mixed_words("في بارlus [2].", "Mogherini met in Brussels with Dr. Nasr al-Hariri")
+    'في بارlus [2].'
+    """
+    by_key: dict[str, set[str]] = {}
+    for word in _CAPITALISED.findall(sources):
+        if len(key := phonetic_key(word)) >= MIN_KEY_LENGTH:
+            by_key.setdefault(key, set()).add(word)
+    if not by_key or not _MIXED_WORD.search(reply):
+        return reply
+    names = [match.group().split() for match in _LATIN_NAME.finditer(sources)]
+    tokens = re.split(r"(\s+)", reply)  # words at even places, the spaces between them at odd ones
+    for i in range(0, len(tokens), 2):
+        if not (mixed := _MIXED_WORD.search(tokens[i])):
+            continue
+        parts = re.findall("[A-Za-z]+|[\u0621-\u064a]+", mixed.group())
+        found = by_key.get("".join(phonetic_key(part) for part in parts), set())
+        if len(found) != 1:
+            continue
+        latin = next(iter(found))
+        tokens[i] = tokens[i][:mixed.start()] + latin + tokens[i][mixed.end():]
+        # The words before it in the source's name, as far as the reply's words before it have their consonants.
+        earlier = next((name[:name.index(latin)] for name in names if latin in name), [])
+        for j, word in zip(range(i - 2, -1, -2), reversed(earlier), strict=False):
+            if not _ARABIC_RUN.fullmatch(tokens[j]) or phonetic_key(tokens[j]) != phonetic_key(word):
+                break
+            tokens[j] = word
+    return "".join(tokens)
+
+
 def _same_name(arabic: str, latin: str, romanize: Romanizer) -> bool:
     """Whether a Latin word spells an Arabic one: as the dictionary does, or with its consonants and alike."""
     return latin.casefold() in romanize.spellings([arabic])[arabic] or \
@@ -489,8 +596,8 @@ def _latin_beside_arabic(reply: str, sources: str) -> str:
             span = words[i:i + size]
             # Names of one skeleton ("Bashar", "Bushra") are told apart by how the dictionary spells the words.
             arabic = [w.group(0) for w in span]
-            name = next((n for n in names.get(_keys(arabic), ()) if spelled_alike(arabic, latin_parts(n))), None) \
-                if len(span) == size else None
+            name = next((n for n in names.get(_keys(arabic), ()) if spelled_alike(arabic, latin_parts(n))
+                         and same_country(n, " ".join(arabic))), None) if len(span) == size else None
             if name and name not in done and name not in reply and not reply[span[-1].end():].lstrip().startswith("("):
                 inserts.append((span[-1].end(), f" ({name})"))
                 done.add(name)
@@ -500,6 +607,19 @@ def _latin_beside_arabic(reply: str, sources: str) -> str:
     for at, text in reversed(inserts):
         reply = reply[:at] + text + reply[at:]
     return reply
+
+
+def same_country(latin: str, arabic: str) -> bool:
+    """Whether ``arabic`` may stand for ``latin`` as far as countries go: a country's name or adjective stands
+    only beside the same country's, in either language (CLDR's names, :mod:`snc_qa.countries`), never beside a
+    word of its consonants ("طريق", road, is t-r-q as Turkey is); any other name may.
+
+    >>> same_country("Turkey", "طريق"), same_country("Turkey", "تركيا"), same_country("Tariq", "طريق")
+    (False, True, True)
+    """
+    countries = Countries.load()
+    codes = countries.named_in(latin, adjectives=True)
+    return not codes or set(codes) <= set(countries.named_in(arabic, adjectives=True))
 
 
 def _arabic_beside_latin(reply: str, sources: str) -> str:
@@ -518,9 +638,9 @@ def _arabic_beside_latin(reply: str, sources: str) -> str:
             continue
         for i in range(len(keyed) - len(keys) + 1):
             run = keyed[i:i + len(keys)]
+            arabic = " ".join(w for w, _ in run)
             if tuple(k for _, k in run) == keys and not any(normalize(w) in stop for w, _ in run) and \
-                    spelled_alike([w for w, _ in run], parts):
-                arabic = " ".join(w for w, _ in run)
+                    spelled_alike([w for w, _ in run], parts) and same_country(match.group(0), arabic):
                 at = match.end() + shift
                 out = out[:at] + f" ({arabic})" + out[at:]
                 shift += len(arabic) + 3

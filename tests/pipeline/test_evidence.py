@@ -35,3 +35,13 @@ def test_a_name_in_the_headline_of_the_passage_s_document_counts():
     assert EvidenceCheck().run(asked, passage)
     passage.sources[0].title = "Syrian opposition HNC meets in Riyadh to find a fair solution"
     assert EvidenceCheck().run(asked, passage) is None
+
+
+def test_a_short_arabic_name_or_a_country_s_adjective_counts_as_mentioned():
+    # "رياض سيف" has two consonants a word, too few for a key: the name dictionary spells them "Riad", "Seif".
+    elected = selection("Opposition leaders met in Istanbul.", "انتخبت الهيئة العامة للائتلاف رياض سيف رئيساً.")
+    assert EvidenceCheck().run(query("How long did the assembly meet before electing Riad Seif?"), elected) is None
+    # "Russian" is Russia's adjective; the passage names Russia.
+    lavrov = selection("Russia's Foreign Minister Sergei Lavrov read the guarantors' statement.")
+    assert EvidenceCheck().run(query("Which Russian minister read the statement?"), lavrov) is None
+    assert EvidenceCheck().run(query("Which Brazilian minister read the statement?"), lavrov)

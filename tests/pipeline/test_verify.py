@@ -571,3 +571,81 @@ def test_an_arabic_statement_that_ends_in_the_question_s_own_words_is_no_answer(
     # Ending in what the sentences say is an answer ("في أكتوبر 2018" for when).
     assert problem(check, "متى عيّن الأمين العام بيدرسن مبعوثاً خاصاً إلى سوريا؟",
                    "الأمين العام عيّن بيدرسن مبعوثاً خاصاً إلى سوريا في أكتوبر 2018 [2].", item, "ar") is None
+
+
+def test_a_length_of_time_or_an_age_is_no_answer_to_how_many_of_something_else(check):
+    # The count is in an Arabic sentence and the question in English: what the number counts is a time word,
+    # which is known in both languages.
+    elected = ("انتخبت الهيئة العامة للائتلاف، أمس السبت، رياض سيف (70 عاما)، رئيساً جديداً لمدة عام.",)
+    question = "How many votes did Riad Seif receive when he was elected?"
+    assert "70" in problem(check, question, "Riad Seif received 70 votes [1].", elected)
+    # Asked for his age, the same number answers.
+    assert problem(check, "كم كان عمر رياض سيف حين انتخب؟", "كان عمره 70 عاما [1].", elected, "ar") is None
+    assert problem(check, "How old was Riad Seif when he was elected?", "70 years old [1].", elected) is None
+
+
+def test_a_number_the_question_states_in_words_is_no_count(check):
+    # "the fourth round" states 4: a reply of "4" gives no count of the delegation's members.
+    round_ = ("The opposition delegation walked out of the fourth round of the Astana talks.",)
+    asked = "كم كان عدد أعضاء وفد المعارضة في الجولة الرابعة من محادثات أستانا؟"
+    assert "how many" in problem(check, asked, "4 [1].", round_, "ar")
+    assert "how many" in problem(check, "How many members did the delegation have in the fourth round?",
+                                 "The delegation had 4 members [1].", round_)
+
+
+def test_an_arabic_reply_that_breaks_off_a_name_in_latin_letters_is_written_with_the_source_s_name(check):
+    # Writing Arabic from an English passage, the bundled model begins a name in Arabic letters and ends it in
+    # Latin ones; the source's name takes its place, and the words before it that render its first names.
+    death = ("Following the death of Mr Mounir Darwish, a SNC member, Mogherini presented her condolences.",)
+    asked = "من هو عضو هيئة التفاوض الذي قدمت موغيريني التعازي بوفاته؟"
+    verdict = check.run("عضو الهيئة الذي قدمت موغيريني التعازي بوفاته هو مونير دارwish [1].", query(asked, "ar"),
+                        selection(*death))
+    assert verdict.ok and verdict.mended.endswith("هو Mounir Darwish [1].")
+    # A broken word no name of the sources fits is not shown.
+    verdict = check.run("عضو الهيئة الذي قدمت موغيريني التعازي بوفاته هو سامي خلwish [1].", query(asked, "ar"),
+                        selection(*death))
+    assert not verdict.ok and verdict.mended is None
+
+
+def test_two_of_a_time_written_with_the_arabic_dual_alone_holds_the_number_2(check):
+    met = ("وأتى انتخاب سيف بعد أن عقد الائتلاف على مدى يومين اجتماعات هيئته العامة.",)
+    question = "How long did the Coalition's general assembly meet before electing Seif?"
+    assert problem(check, question, "The general assembly met for 2 days before electing Seif [1].", met) is None
+    assert "3" in problem(check, question, "The general assembly met for 3 days before electing Seif [1].", met)
+
+
+def test_a_country_the_question_names_by_its_adjective_is_held_by_the_country_s_name(check):
+    ministers = ("The foreign ministers of Russia, Iran and Turkey met the UN envoy Staffan de Mistura in Geneva.",)
+    question = "Which UN envoy met the Russian, Iranian and Turkish foreign ministers in Geneva?"
+    assert problem(check, question, "Staffan de Mistura met the Russian, Iranian and Turkish foreign ministers "
+                                    "in Geneva [1].", ministers) is None
+
+
+def test_a_question_asking_which_resolution_is_not_answered_without_its_number(check):
+    session = ("وقال جاموس أمام مجلس الأمن إن روح القرار 2254 تمثل خارطة طريق لتحقيق تطلعات السوريين.",)
+    asked = "أي قرار دولي قال جاموس أمام مجلس الأمن إن روحه تمثل خارطة طريق؟"
+    assert "which resolution" in problem(check, asked, "قال جاموس في جلسة لمجلس الأمن إن روحه تمثل خارطة طريق لتحقيق "
+                                                       "تطلعات السوريين [1].", session, "ar")
+    assert problem(check, asked, "القرار 2254 [1].", session, "ar") is None
+    # A decision of the commission is no resolution to number.
+    decision = ("وقررت الهيئة تأجيل الانتخابات إلى الشهر المقبل.",)
+    assert problem(check, "ما هو قرار الهيئة بشأن الانتخابات؟", "قررت الهيئة تأجيل الانتخابات [1].", decision, "ar") \
+        is None
+
+
+def test_a_count_in_words_that_the_sentences_do_not_write_is_caught(check):
+    # "مساء الأحد" is Sunday evening, not "one".
+    elected = ("انتخب الائتلاف، مساء الأحد، عبد الرحمن مصطفى رئيساً له، وحصل على أصوات 66 عضواً من إجمالي 83.",)
+    asked = "كم صوتاً نال عبد الرحمن مصطفى عندما انتخب رئيساً للائتلاف؟"
+    assert "واحد" in problem(check, asked, "انتخب عبد الرحمن مصطفى رئيساً للائتلاف مساء الأحد، صوتاً واحدًا [1].",
+                             elected, "ar")
+    assert problem(check, asked, "حصل مصطفى على أصوات 66 عضواً [1].", elected, "ar") is None
+
+
+def test_an_arabic_reply_whose_answer_is_the_person_the_question_names_restates_it(check):
+    debate = ("وأدار النقاش باتريك هايني مع رئيس هيئة التفاوض بدر جاموس حول مستقبل سوريا.",)
+    asked = "من أدار النقاش مع بدر جاموس حول مستقبل سوريا؟"
+    assert "restates" in problem(check, asked, "مدير النقاش هو رئيس هيئة التفاوض، بدر جاموس [1].", debate, "ar")
+    assert problem(check, asked, "مدير النقاش هو باتريك هايني [1].", debate, "ar") is None
+    # Asked who he is, his name with his title answers.
+    assert problem(check, "من هو بدر جاموس؟", "هو بدر جاموس، رئيس هيئة التفاوض [1].", debate, "ar") is None

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from snc_qa.arabic import arabic_keys, contains_arabic, detect_language, phonetic_key
+from snc_qa.arabic import contains_arabic, detect_language
 from snc_qa.glossary import Glossary
-from snc_qa.names import question_names
+from snc_qa.names import NameLookup, question_names
 from snc_qa.pipeline.records import Query, Selection
 from snc_qa.retrieval import Source
 
@@ -56,15 +56,18 @@ class EvidenceCheck:
 
 def mentioned(names: Sequence[str], text: str, glossary: Glossary) -> list[str]:
     """The names of ``names`` (as an English question writes them) that ``text`` mentions: written as is, in any
-    case, or in Arabic with the same consonant skeleton (``Tesla`` ↔ ``تسلا``), or as the glossary's English
-    for an Arabic name there.
+    case, or in Arabic (:class:`~snc_qa.names.NameLookup`: ``Tesla`` ↔ ``تسلا`` by consonants, ``Riad`` ↔
+    ``رياض`` as the name dictionary spells it), or as the glossary's English for an Arabic name there; a country
+    by its name or adjective ("Russian" over "Russia's foreign minister").
 
-    >>> mentioned(["Tesla", "Haddad", "Idlib"], "التقى تسلا بالمستثمرين. Lina Haddad spoke.", Glossary([]))
-    ['Tesla', 'Haddad']
+    >>> mentioned(["Tesla", "Haddad", "Idlib", "Riad", "Turkish"],
+    ...           "التقى تسلا ورياض بالمستثمرين في تركيا. Lina Haddad spoke.", Glossary([]))
+    ['Tesla', 'Haddad', 'Riad', 'Turkish']
     """
-    written = glossary.annotate(text).casefold() if contains_arabic(text) else text.casefold()
-    keys = set(arabic_keys(text)) if contains_arabic(text) else set()
-    return [name for name in names if name.casefold() in written or phonetic_key(name) in keys]
+    arabic = contains_arabic(text)
+    written = glossary.annotate(text).casefold() if arabic else text.casefold()
+    lookup = NameLookup(text, also=glossary.annotate(text) if arabic else "", names_by_adjective=True)
+    return [name for name in names if name.casefold() in written or lookup.holds(name)]
 
 
 def titled(sources: Iterable[Source]) -> str:

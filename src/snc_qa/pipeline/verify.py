@@ -12,6 +12,7 @@ import numpy as np
 
 from snc_qa.arabic import (
     ENGLISH_STOPWORDS,
+    WORD,
     Analyzer,
     among_stems,
     arabic_keys,
@@ -27,13 +28,16 @@ from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
 from snc_qa.embeddings import EmbeddingModel
 from snc_qa.glossary import Glossary
 from snc_qa.names import (
+    LATIN_WORDS,
     TIME_WORDS,
+    NameLookup,
     Romanizer,
     arabic_name_runs,
     broken_names,
     drop_possessive,
     latin_name_keys,
-    latin_parts,
+    latin_words,
+    mended_mixed_words,
     mended_names,
     question_names,
     romanizer,
@@ -47,11 +51,14 @@ from snc_qa.pipeline.wording import (
     COUNT_QUESTION,
     COUNTRY_QUESTION,
     DIGIT_WORDS,
+    DUAL_WORDS,
+    DURATION_WORDS,
     NOT_NAMES,
     NUMBER_WORDS,
     QUESTION_OPENING,
     QUOTED,
     REASON_QUESTION,
+    RESOLUTION_QUESTION,
     ROLE_WORDS,
     citations,
     is_refusal,
@@ -61,6 +68,8 @@ from snc_qa.pipeline.wording import (
 from snc_qa.retrieval import Source
 from snc_qa.timeframe import month_names, months_in, weekdays_in
 
+# An Arabic question asking who a named person is: "من هو بدر جاموس؟", "من هي هدى الأتاسي".
+_WHO_IS = re.compile(r"^\W*من\s+(?:هو|هي|هم)(?:\s+[^\s؟?]+){1,3}\s*[؟?]?\s*$")
 # A number as the reply writes it: "17", "3.62", "2000". It must stand whole in the sources ("3.7" is not in
 # "3.62", nor "17" in "1701"); a lone digit may be written there in words.
 # A digit written against Latin letters is part of a name or unit ("CO2", "km²", "G7"), not a number.
@@ -73,7 +82,6 @@ _DUAL_ENDINGS = ("ين", "ان", "ي")
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
 # A question asked back in the reply ("Where will the forum open an office? Idlib").
 _QUESTION_MARK = re.compile("[?؟]")
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Capitalised words side by side, with the small words of names, and a title or an initial among them: "Dr. Nasr
 # al-Hariri", "Geir O. Pedersen" (not across a sentence's end: "… met Pedersen. Geneva …"). Not wording's
 # _NAME_RUN, which finds where a name starts and so leaves titles and initials out: here they are part of
@@ -185,8 +193,9 @@ class ReplyCheck:
     A reply that fails while it copies a run of words from a given source it does not cite is checked again as
     citing that source (:meth:`copied_source`); when it passes, :attr:`Verdict.cited` says which to cite. An
     English reply that fails on names it mis-spelled from a full Arabic name of the sentences is checked again
-    with them spelled as the name dictionary spells that name (:func:`~snc_qa.names.mended_names`); when it
-    passes, :attr:`Verdict.mended` is the reply to show.
+    with them spelled as the name dictionary spells that name (:func:`~snc_qa.names.mended_names`), and an Arabic
+    reply that breaks off a name in Latin letters ("دارwish") with the source's name in its place
+    (:func:`~snc_qa.names.mended_mixed_words`); when it passes, :attr:`Verdict.mended` is the reply to show.
 
     >>> from snc_qa.pipeline.records import Query, Selection, Unit
     >>> from snc_qa.retrieval import Source
@@ -232,6 +241,11 @@ class ReplyCheck:
             mended = mended_names(reply, selection.text(), unknown, self.romanize)
             if mended != reply and self._problem(strip_citations(mended), query, selection, cited) is None:
                 return Verdict(mended=mended)
+        # Writing Arabic from an English passage, it breaks off a name it cannot spell ("دارwish" for "Darwish"):
+        # written as the source writes it, the reply is checked again.
+        if problem and query.language == "ar" and (mended := mended_mixed_words(reply, selection.text())) != reply \
+                and self._problem(strip_citations(mended), query, selection, cited) is None:
+            return Verdict(mended=mended)
         return Verdict(problem=problem)
 
     def copied_source(self, body: str, query: Query, selection: Selection, cited: list[int]) -> int | None:
@@ -298,8 +312,12 @@ class ReplyCheck:
             return "the question asks how many and the reply gives no number"
         if number := self.other_count(body, query, selection.units):
             return f"the number {number} counts something else than the question asks"
+        if COUNT_QUESTION.search(query.standalone) and (word := self.uncited_count_word(body, query, drawn_on)):
+            return f"the number {word} is not in the passages it cites"
         if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
             return "the question asks which country and the reply names none"
+        if RESOLUTION_QUESTION.search(query.standalone) and not numbers_in(body):
+            return "the question asks which resolution and the reply gives no number"
         if unknown := self.unsupported_names(body, query, selection) or \
                 self.unsupported_arabic_names(body, query, selection, source_stems | asked):
             return "names in the reply are in no source: " + ", ".join(unknown[:3])
@@ -325,9 +343,13 @@ class ReplyCheck:
         # The question's words a reply repeats name the question's subject, which a news item often names a chunk
         # before the answer or in its headline, and its time, which is often only in the item's date: months,
         # the ordinal of a month's name with them ("كانون الأول", not "اليوم الأول").
-        repeated_stems = source_stems | document | self._time_stems | \
+        # A country is held by its name or its adjective, whichever the sentences write: "the Russian, Iranian and
+        # Turkish foreign ministers" over "The foreign ministers of Russia, Iran and Turkey".
+        countries = self.country_stems(body, selection.text())
+        repeated_stems = source_stems | document | self._time_stems | countries | \
             set(self.analyzer.tokens(" ".join(month_names(body))))
-        if missing := self.missing_words(words, query, source_stems, repeated, one_language, repeated_stems):
+        if missing := self.missing_words(words, query, source_stems | countries, repeated, one_language,
+                                         repeated_stems):
             return "words in the reply are in no source: " + " ".join(missing[:5])
         if off_topic := self.neighbour_answer(body, query, selection) or \
                 self.other_subject(query, selection, cited):
@@ -359,10 +381,28 @@ class ReplyCheck:
             return "the reply starts by repeating the question"
         return None
 
+    def country_stems(self, body: str, sources: str) -> set[str]:
+        """The stems of the reply's words that name a country, by its name or its adjective, which ``sources``
+        name too, by either (:mod:`snc_qa.countries`).
+
+        >>> sorted(ReplyCheck(Glossary([])).country_stems("The Iranian and Brazilian envoys", "Russia and Iran"))
+        ['iranian']
+        """
+        countries = Countries.load()
+        named: set[str] | None = None
+        stems = set()
+        for word in WORD.findall(body):
+            if codes := countries.named_in(word, adjectives=True):
+                named = named if named is not None else set(countries.named_in(sources, adjectives=True))
+                if set(codes) <= named:
+                    stems.update(self.analyzer.tokens(word))
+        return stems
+
     def ends_in_the_question(self, body: str, query: Query, asked: set[str]) -> bool:
         """Whether an Arabic reply that restates the question as a statement ends in the question's own words
-        (:data:`~snc_qa.pipeline.wording.COPULA_PREDICATE`): where its answer should stand, it says nothing. The
-        words it adds before then (a verb, "أعلنه") do not answer. Not for a question that offers a choice, whose
+        (:data:`~snc_qa.pipeline.wording.COPULA_PREDICATE`): where its answer should stand, it says nothing, or names
+        only the people the question names (a title before the name aside). The words it adds before then (a
+        verb, "أعلنه") do not answer. Not for a question that offers a choice, whose
         answer is one of its words.
 
         >>> check, asked = ReplyCheck(Glossary([])), Query("x", "من عيّنه الأمين العام مبعوثاً خاصاً خلفاً لبيدرسن؟", "ar")
@@ -371,12 +411,25 @@ class ReplyCheck:
         True
         >>> check.ends_in_the_question("المبعوث الذي عيّنه الأمين العام خلفاً لبيدرسن هو سامر خليل", asked, tokens)
         False
+        >>> asked = Query("x", "من أدار النقاش مع بدر جاموس؟", "ar")
+        >>> tokens = set(check.analyzer.tokens(asked.standalone))
+        >>> check.ends_in_the_question("مدير النقاش هو رئيس هيئة التفاوض، بدر جاموس", asked, tokens)
+        True
         """
         if query.language != "ar" or ALTERNATIVES.search(query.standalone) or \
                 not (predicate := COPULA_PREDICATE.match(body)):
             return False
         said = self.analyzer.tokens(predicate.group(1))
-        return bool(said) and all(self._asked(word, asked, query) for word in said)
+        if said and all(self._asked(word, asked, query) for word in said):
+            return True
+        # Its answer the person the question names, with a title before the name: "من أدار النقاش مع بدر جاموس؟"
+        # answered "المتحدث هو رئيس هيئة التفاوض السورية، بدر جاموس". Not when the question asks who that person
+        # is ("من هو بدر جاموس؟" is answered "هو بدر جاموس، رئيس الهيئة").
+        if _WHO_IS.match(query.standalone):
+            return False
+        runs = arabic_name_runs(predicate.group(1), self.romanize)
+        named = [token for run in runs for token in self.analyzer.tokens(" ".join(run))]
+        return bool(named) and all(self._asked(word, asked, query) for word in named)
 
     @staticmethod
     def untranslated(body: str, query: Query) -> list[str]:
@@ -498,9 +551,53 @@ class ReplyCheck:
         >>> check.gives_count("It had members from the opposition in 2019.", asked)
         False
         """
-        if set(numbers_in(body)) - set(numbers_in(query.standalone)):
+        stated = self.stated_numbers(query)
+        if set(numbers_in(body)) - stated:
             return True
-        return any(self._quantity(word) for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
+        return any((number := self._quantity(word)) and number not in stated
+                   for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
+
+    def uncited_count_word(self, body: str, query: Query, units: list[Unit]) -> str | None:
+        """The first one-digit number word of a reply to a count question whose number ``units`` (the sentences it
+        cites) write neither in digits nor in words, and the question does not state: "صوتاً واحدًا" for how many
+        votes, over "حصل مصطفى على أصوات 66 عضواً". Digits are for :meth:`uncited_number`; outside a count
+        question a number word is as often no count ("one of the founders"), and one is checked only where the
+        sentences write numbers in digits ("an office" is one).
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> cited = [Unit("Three delegations and 66 members voted.", Source("", "f.txt", "F", 0.9, "c"), 0)]
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "How many votes did he get?", "en")
+        >>> check.uncited_count_word("One vote.", asked, cited), check.uncited_count_word("Three.", asked, cited)
+        ('one', None)
+        """
+        stated = self.stated_numbers(query)
+        text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
+        words = None
+        for word in _QUANTITY_WORD.findall(normalize(body)):
+            number = None if word[0].isdigit() else self._quantity(word)
+            if number is None or len(number) != 1 or number in stated:
+                continue
+            written = _NUMBER.findall(text)
+            # One is written by an article or a singular noun as well ("would open an office"): it is checked only
+            # where the sentences count in digits, which it is not one of.
+            if number == "1" and not written:
+                continue
+            words = words if words is not None else self.number_words(text)
+            if number not in written and not self._in_words(number, words):
+                return word
+        return None
+
+    def stated_numbers(self, query: Query) -> set[str]:
+        """The numbers a question states, in digits or in words: "4" for "… في الجولة الرابعة" ("كم كان عدد
+        أعضاء الوفد في الجولة الرابعة؟" was answered "4" from "the fourth round").
+
+        >>> asked = Query("x", "How many joined the fourth round in 2017?", "en")
+        >>> sorted(ReplyCheck(Glossary([])).stated_numbers(asked))
+        ['2017', '4']
+        """
+        words = (word for word in _QUANTITY_WORD.findall(normalize(query.standalone)) if not word[0].isdigit())
+        return set(numbers_in(query.standalone)) | {number for word in words if (number := self._quantity(word))}
 
     def other_count(self, body: str, query: Query, units: list[Unit]) -> str | None:
         """The reply's number when a count question's sentences (``units``, all given: a reply cites a news item's
@@ -522,16 +619,24 @@ class ReplyCheck:
         found = COUNT_QUESTION.search(query.standalone)
         if not found:
             return None
-        stated = set(numbers_in(query.standalone))
+        stated = self.stated_numbers(query)
         after = _QUANTITY_WORD.findall(query.standalone[found.end():])[:COUNTED_QUESTION_WORDS]
         asked = {stem for stem in self.analyzer.tokens(" ".join(after))
                  if stem not in self._number_stems and stem not in self._time_stems}
         counts = [(number, counted) for unit in units for number, counted in self.counted_words(unit.text)
                   if number not in stated]
+        given = [number for number, _ in self.counted_words(body) if number not in stated]
+        # A length of time or an age answers no other count, in any language: "Riad Seif received 70 votes" over
+        # "رياض سيف (70 عاما)". Words of time are known in both languages; what else a number counts is read by
+        # its stems, so in the question's language only (below).
+        if not asked & self._duration_stems:
+            for number in given:
+                where = [counted for other, counted in counts if other == number]
+                if where and all(counted & self._duration_stems for counted in where):
+                    return number
         answering = {number for number, counted in counts if any(among_stems(w, asked) for w in counted)}
         if not answering:
             return None
-        given = [number for number, _ in self.counted_words(body) if number not in stated]
         if not given or answering.intersection(given) or not {n for n, _ in counts}.intersection(given):
             return None
         return given[0]
@@ -589,6 +694,15 @@ class ReplyCheck:
         return set(self.analyzer.tokens(" ".join([*EN_MONTHS, *months])))
 
     @functools.cached_property
+    def _duration_stems(self) -> set[str]:
+        return set(self.analyzer.tokens(DURATION_WORDS))
+
+    @functools.cached_property
+    def _weekday_words(self) -> set[str]:
+        """The weekdays' Arabic names as :meth:`number_words` reads a text's words before it takes their article."""
+        return {word for _, arabic in WEEKDAYS for word in self.plain.tokens(arabic)}
+
+    @functools.cached_property
     def _weekday_stems(self) -> dict[str, int]:
         """Each weekday's search token in both languages, and its number (Monday 0)."""
         return {token: n for n, pair in enumerate(WEEKDAYS) for token in self.analyzer.tokens(" ".join(pair))}
@@ -609,8 +723,10 @@ class ReplyCheck:
 
     @functools.cached_property
     def _digit_words(self) -> dict[str, set[str]]:
-        """Each one-digit number's words in both languages, as :meth:`number_words` reads the sources."""
-        return {digit: self.number_words(words) for digit, words in DIGIT_WORDS.items()}
+        """Each one-digit number's words in both languages, as :meth:`number_words` reads the sources; 2 also as the
+        dual of a time ("يومين", :data:`~snc_qa.pipeline.wording.DUAL_WORDS`)."""
+        return {digit: self.number_words(f"{words} {DUAL_WORDS}" if digit == "2" else words)
+                for digit, words in DIGIT_WORDS.items()}
 
     def number_words(self, text: str) -> set[str]:
         """The words and digits of ``text`` as a number is looked up in them: unstemmed, an Arabic word without
@@ -620,8 +736,9 @@ class ReplyCheck:
         >>> sorted(ReplyCheck(Glossary([])).number_words("اختيار خمسين من الأعضاء في الجولة الخامسة، 3 مرات"))
         ['3', 'اختيار', 'اعضاء', 'جول', 'خامس', 'خمسين', 'مرات']
         """
+        # Sunday is "the one" (الأحد): no number ("صوتاً واحدًا" was held by "مساء الأحد").
         return {Analyzer.bare(word).removesuffix("ه") if contains_arabic(word) else word
-                for word in self.plain.tokens(text)}
+                for word in self.plain.tokens(text) if word not in self._weekday_words}
 
     def _in_words(self, number: str, words: set[str]) -> bool:
         """Whether the sources, read as :meth:`number_words`, write a one-digit ``number`` in words ("three",
@@ -720,7 +837,7 @@ class ReplyCheck:
         text = selection.text()
         glossed = set(self.analyzer.tokens(self.glossary.annotate(text)))
         arabic = [word for word in added if contains_arabic(word)]
-        spelled, latin = self.romanize.spellings(arabic), _latin_words(text)
+        spelled, latin = self.romanize.spellings(arabic), latin_words(text)
         romanized = set(self.romanize.tokens(text, clinging=True)) if len(arabic) < len(added) else set()
         return any(among_stems(word, glossed) or
                    (bool(set(spelled[word]) & latin) if word in spelled else word in romanized) for word in added)
@@ -742,7 +859,7 @@ class ReplyCheck:
             return None
         asked = set(self.analyzer.tokens(query.standalone))
         new = set(self.analyzer.tokens(body)) - asked
-        new_keys = {phonetic_key(w) for w in _LATIN_WORDS.findall(body) if w[0].isupper() and len(w) >= 3}
+        new_keys = {phonetic_key(w) for w in LATIN_WORDS.findall(body) if w[0].isupper() and len(w) >= 3}
         support, anchors = [], []
         for sentence in sentences:
             tokens = set(self.analyzer.tokens(sentence))
@@ -812,7 +929,7 @@ class ReplyCheck:
         if broken or not runs:
             return broken
         text = f"{selection.text()} {self.glossary.annotate(selection.text())} {query.standalone}"
-        latin = {w.casefold() for w in _LATIN_WORDS.findall(text)}
+        latin = {w.casefold() for w in LATIN_WORDS.findall(text)}
         keys = {phonetic_key(w) for w in latin}
         spelled = self.romanize.spellings(w for run in runs for w in run)
         unknown = []
@@ -831,13 +948,9 @@ class ReplyCheck:
         or use its adjective (:mod:`snc_qa.countries`).
         """
         sources = selection.text()
-        latin = {*_latin_words(sources), *_latin_words(query.standalone),
-                 *_latin_words(self.glossary.annotate(sources))}
-        keys = set(arabic_keys(sources))
-        romanized: set[str] | None = None
-        countries: dict[bool, set[str]] = {}  # the sources' countries, by name (False) or also by adjective (True)
+        lookup = NameLookup(sources, self.romanize, also=f"{query.standalone} {self.glossary.annotate(sources)}")
         unknown = []
-        for word in _LATIN_WORDS.findall(body):
+        for word in LATIN_WORDS.findall(body):
             word = drop_possessive(word)
             folded = word.casefold()
             # A month or a weekday is no name; a month is checked as a date (:func:`uncited_month`), in either
@@ -849,22 +962,8 @@ class ReplyCheck:
             # over an Arabic item's "أربع مناطق", was refused as a name (ninth set of real news).
             if (stems := set(self.analyzer.tokens(word))) and stems <= self._number_stems:
                 continue
-            if folded in latin or folded.rstrip("s") in latin or phonetic_key(word) in keys:
+            if lookup.holds(word):
                 continue
-            if romanized is None:  # looked up only for a word the cheaper tests did not find
-                romanized = set(self.romanize.tokens(sources, clinging=True))
-            if romanized and all(part.casefold() in romanized for part in latin_parts(word)):
-                continue
-            # A country's name is no person's: "Syria" has too few consonants for a key and the name dictionary
-            # spells "سوريا" otherwise, so a right reply over an Arabic passage was refused for it. Nor is its
-            # adjective, held by the country's name or adjective ("the Turkish delegation" over "الوفد التركي");
-            # a name is held only by a name: "Syria" for a city, over "the Syrian Negotiations Committee", is not.
-            if codes := Countries.load().named_in(word, adjectives=True):
-                adjective = not Countries.load().named_in(word)
-                if adjective not in countries:  # read once, for the first word that names a country so
-                    countries[adjective] = set(Countries.load().named_in(sources, adjectives=adjective))
-                if set(codes) <= countries[adjective]:
-                    continue
             unknown.append(word)
         return unknown
 
@@ -931,7 +1030,7 @@ def name_of_question_words(body: str, question: str, sources: str) -> str | None
     True
     """
     asked, held = " ".join(question.casefold().split()), " ".join(sources.casefold().split())
-    question_words = set(_LATIN_WORDS.findall(asked))
+    question_words = set(LATIN_WORDS.findall(asked))
     for run in _CAPITALISED_RUN.finditer(body):
         words = run.group(0).split()
         name = " ".join(words[1:] if words[0] == "The" else words)
@@ -939,7 +1038,7 @@ def name_of_question_words(body: str, question: str, sources: str) -> str | None
         # A name with a word of its own ("Ahmad Al-Kuzbari" for "Whom did Kuzbari lead?") is the question's
         # subject named in full, which the rules on the question's names judge.
         if len(folded.split()) >= 2 and folded not in asked and folded in held and \
-                set(_LATIN_WORDS.findall(folded)) <= question_words:
+                set(LATIN_WORDS.findall(folded)) <= question_words:
             return name
     return None
 
@@ -951,11 +1050,6 @@ def numbers_in(text: str) -> list[str]:
     ['1998', '2580000', '3.62']
     """
     return _NUMBER.findall(_THOUSANDS.sub("", normalize(text)))
-
-
-def _latin_words(text: str) -> set[str]:
-    """The Latin words of ``text``, casefolded, a possessive's "'s" dropped: "Newcastle's" holds "newcastle"."""
-    return {drop_possessive(w).casefold() for w in _LATIN_WORDS.findall(text)}
 
 
 @functools.lru_cache(maxsize=64)

@@ -85,6 +85,16 @@ HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:م
 # question that mentions a count from being read as a list question: "how much of the forest …" is answered
 # by "over half", and "ما الأعداد التي …" by the name of a kind of number.
 COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
+# A question that asks which resolution and names none ("Which Security Council resolution did they name as the
+# basis …?", "أي قرار دولي قال جاموس إن روحه …"): a resolution is named by its number. Not "what was the resolution
+# of …" (a settlement), nor "ما قرار الهيئة" (قرار is any decision): in Arabic, only a resolution said to be the
+# UN's or international.
+RESOLUTION_QUESTION = re.compile(
+    r"^(?!.*\d).*\b(?:which|what)\s+(?:(?!(?:is|was|are|were|do|does|did|has|have|had|the|a|an)\b)[A-Za-z-]+\s+)"
+    r"{0,3}resolution\b"
+    r"|^(?!.*\d).*(?:^|\s)(?:أي|اي)\s+قرار(?:\s+\S+){0,2}?\s+[وبل]?(?:ال)?(?:دولي|أممي|اممي|مجلس)",
+    re.IGNORECASE,
+)
 # A question that asks which one country ("Which country sponsored …", "which Arab country circulated …", "which
 # country's foreign minister …", "أي دولة …", "ما الدولة التي …"): its answer names a country. The plural ("which
 # countries", "ما الدول") is a list question, answered without the model.
@@ -112,6 +122,15 @@ NUMBER_WORDS = (
     "dozens half quarter عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون "
     "سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئات ألف آلاف مليون ملايين مليار مليارات نصف ربع عشرات"
 )
+#: Words that count time, or an age: a number they follow is a length of time ("رياض سيف (70 عاما)"), no answer to
+#: how many votes or members there were.
+DURATION_WORDS = (
+    "year years month months week weeks day days hour hours minute minutes decade decades old age aged "
+    "عام عاما أعوام سنة سنوات سنين شهر أشهر شهور أسبوع أسابيع يوم يومين أيام ساعة ساعات دقيقة دقائق عمر"
+)
+#: Arabic writes "two" of a thing with the dual's ending alone: "على مدى يومين" is over two days. Those of time and
+#: "twice", whose ending no plural shares ("مشاركين" is a plural), write the number 2.
+DUAL_WORDS = "يومين يومان شهرين شهران عامين عامان سنتين سنتان ساعتين ساعتان أسبوعين أسبوعان مرتين مرتان"
 # A reply that says the sources do not hold the answer is a refusal, whatever else it says or cites.
 REFUSAL = re.compile(
     r"\b(?:(?:is|are|was|were) not (?:mentioned|stated|specified|given|provided|named|listed)|"
