@@ -649,3 +649,16 @@ def test_an_arabic_reply_whose_answer_is_the_person_the_question_names_restates_
     assert problem(check, asked, "مدير النقاش هو باتريك هايني [1].", debate, "ar") is None
     # Asked who he is, his name with his title answers.
     assert problem(check, "من هو بدر جاموس؟", "هو بدر جاموس، رئيس هيئة التفاوض [1].", debate, "ar") is None
+
+
+def test_a_frame_of_the_question_s_own_words_moved_before_the_answer_is_the_question_s(check):
+    report = ("Syria's opposition on Friday selected a chief negotiator for a unified delegation to the talks.",
+              "Several rounds of talks have failed to end a conflict that has killed more than 340,000 people.")
+    question = ("How many people had the Syrian conflict killed, according to the report on the opposition's choice "
+                "of a chief negotiator in November 2017?")
+    reply = ("According to the report on the opposition's choice of a chief negotiator in November 2017, more than "
+             "340,000 people had been killed [2].")
+    assert problem(check, question, reply, report) is None
+    # A frame of its own is the reply's to answer for.
+    assert problem(check, question, "According to the ministry's casualty records, more than 340,000 people were "
+                                    "killed [2].", report)

@@ -58,6 +58,7 @@ from snc_qa.pipeline.wording import (
     QUESTION_OPENING,
     QUOTED,
     REASON_QUESTION,
+    REPLY_FRAME,
     RESOLUTION_QUESTION,
     ROLE_WORDS,
     citations,
@@ -339,6 +340,11 @@ class ReplyCheck:
                 QUESTION_WORDS_CITED:
             return f"the documents it cites use few of the question's words ({share:.0%})"
         words = self.analyzer.tokens(body)
+        # A frame of the question's own words, moved to the front ("According to the report on …, 340,000 …"), may
+        # hold words of the question the documents never use: it is the question's, not the reply's.
+        if (frame := REPLY_FRAME.match(body)) and \
+                all(self._asked(word, asked, query) for word in self.analyzer.tokens(frame.group())):
+            words = self.analyzer.tokens(body[frame.end():])
         repeated = {word for word in words if self._asked(word, asked, query)} | self.asked_names(body, query)
         # The question's words a reply repeats name the question's subject, which a news item often names a chunk
         # before the answer or in its headline, and its time, which is often only in the item's date: months,

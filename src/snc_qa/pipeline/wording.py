@@ -85,6 +85,11 @@ HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:م
 # question that mentions a count from being read as a list question: "how much of the forest …" is answered
 # by "over half", and "ما الأعداد التي …" by the name of a kind of number.
 COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
+# A reply's opening frame, up to its comma: "According to the report on the opposition's choice …, more than 340,000
+# people …", "بحسب البيان، …". One copied from the question is the question's, not a claim of the reply's.
+REPLY_FRAME = re.compile(
+    r"^\W*(?:according to|as per|based on|بحسب|حسب|وفقا ل|وفقاً ل|طبقا ل|استنادا إلى)[^,،:؛]*[,،:؛]", re.IGNORECASE
+)
 # A question that asks which resolution and names none ("Which Security Council resolution did they name as the
 # basis …?", "أي قرار دولي قال جاموس إن روحه …"): a resolution is named by its number. Not "what was the resolution
 # of …" (a settlement), nor "ما قرار الهيئة" (قرار is any decision): in Arabic, only a resolution said to be the
