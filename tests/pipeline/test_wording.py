@@ -74,3 +74,11 @@ def test_a_question_asking_why_or_how_is_told_from_one_asking_how_many():
         assert REASON_QUESTION.search(question), question
     for question in ("How many members voted?", "How long did it last?", "من لم يحضر الاجتماع؟", "What did he say?"):
         assert not REASON_QUESTION.search(question), question
+
+
+def test_the_text_between_two_quotations_is_no_quoted_name():
+    # A quotation longer than a name is skipped, and the marks after it pair up the wrong way round.
+    sentence = ('وأضاف "لن يبقى بعد المؤتمر شيء اسمه المجلس القديم، ولا لجانه ولا مكاتبه، وإنما سيتشكل جسم '
+                'واحد في إطار جديد"، وكان مستشار "منتدى الأرز"، سامر خليل، أكد أن "الموعد قريب جداً، وقد يكون خلال '
+                'الأسابيع القليلة المقبلة أو في نهاية الشهر المقبل على أبعد تقدير".')
+    assert quoted_names(sentence) == ["منتدى الأرز"]

@@ -252,9 +252,28 @@ def quoted_names(text: str) -> list[str]:
     ['بيتنا', 'اليوم التالي']
     >>> quoted_names('He said "certainly" and "UNREALISTIC", then met "Syrians for Truth and Justice".')
     ['Syrians for Truth and Justice']
+
+    With the same mark opening and closing quotes, the text between two quotations reads as one when a
+    quotation too long for a name comes first: it begins or ends at a comma or a stop, as no name does
+    ("…في إطار جديد"، وكان مستشار "الهيئة العليا…"), and its closing mark opens the next quotation.
+
+    >>> quoted_names('وقال إنه "سيتم تشكيل جسم جديد"، وكان مستشار "الهيئة العليا للمفاوضات"، أكد أن')
+    ['سيتم تشكيل جسم جديد', 'الهيئة العليا للمفاوضات']
     """
-    return [name for m in QUOTED.finditer(text) if 1 <= len((name := m.group(1).strip()).split()) <= 8
-            and (contains_arabic(name) or _written_as_name(name))]
+    names, at = [], 0
+    while found := QUOTED.search(text, at):
+        name = found.group(1).strip()
+        if _BETWEEN_QUOTES.search(name):
+            at = found.end() - 1  # its closing mark opens the next quotation
+            continue
+        if 1 <= len(name.split()) <= 8 and (contains_arabic(name) or _written_as_name(name)):
+            names.append(name)
+        at = found.end()
+    return names
+
+
+# What a name between quotation marks never begins or ends with.
+_BETWEEN_QUOTES = re.compile(r"^[،,.;:؛]|[،,;:؛]$")
 
 
 def _written_as_name(text: str) -> bool:
