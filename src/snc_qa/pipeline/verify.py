@@ -406,10 +406,9 @@ class ReplyCheck:
 
     def ends_in_the_question(self, body: str, query: Query, asked: set[str]) -> bool:
         """Whether an Arabic reply that restates the question as a statement ends in the question's own words
-        (:data:`~snc_qa.pipeline.wording.COPULA_PREDICATE`): where its answer should stand, it says nothing, or names
-        only the people the question names (a title before the name aside). The words it adds before then (a
-        verb, "أعلنه") do not answer. Not for a question that offers a choice, whose
-        answer is one of its words.
+        (:data:`~snc_qa.pipeline.wording.COPULA_PREDICATE`): where its answer should stand, it says nothing, or
+        names only the people the question names (a title before the name aside). The words it adds before then
+        (a verb, "أعلنه") do not answer. Not for a question that offers a choice, whose answer is one of its words.
 
         >>> check, asked = ReplyCheck(Glossary([])), Query("x", "من عيّنه الأمين العام مبعوثاً خاصاً خلفاً لبيدرسن؟", "ar")
         >>> tokens = set(check.analyzer.tokens(asked.standalone))
@@ -579,12 +578,11 @@ class ReplyCheck:
         """
         stated = self.stated_numbers(query)
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
-        words = None
+        written, words = set(_NUMBER.findall(text)), None
         for word in _QUANTITY_WORD.findall(normalize(body)):
             number = None if word[0].isdigit() else self._quantity(word)
             if number is None or len(number) != 1 or number in stated:
                 continue
-            written = _NUMBER.findall(text)
             # One is written by an article or a singular noun as well ("would open an office"): it is checked only
             # where the sentences count in digits, which it is not one of.
             if number == "1" and not written:
