@@ -662,3 +662,16 @@ def test_a_frame_of_the_question_s_own_words_moved_before_the_answer_is_the_ques
     # A frame of its own is the reply's to answer for.
     assert problem(check, question, "According to the ministry's casualty records, more than 340,000 people were "
                                     "killed [2].", report)
+
+
+def test_an_ordinal_the_sentences_give_something_else_is_caught(check):
+    # "The first round" was made of "أول جلسة … من الجولة السادسة".
+    sixth = ("وأضاف البحرة عقب انتهاء اليوم الأول من الجولة السادسة أنه بدأ العمل وتم عقد أول جلسة حول صياغة الدستور.",)
+    asked = "في أي جولة للجنة الدستورية بدأ العمل على صياغة الدستور؟"
+    found = problem(check, asked, "في الجولة الأولى للجنة الدستورية بدأ العمل على صياغة الدستور [1].", sixth, "ar")
+    assert found and "الجولة الأولى" in found
+    assert problem(check, asked, "في الجولة السادسة بدأ العمل على صياغة الدستور [1].", sixth, "ar") is None
+    english = ("On the first day of the sixth round, the co-chair said the first drafting session was held.",)
+    question = "In which round of the Constitutional Committee did the drafting start?"
+    assert "first round" in problem(check, question, "The drafting started in the first round [1].", english)
+    assert problem(check, question, "The drafting started in the sixth round [1].", english) is None

@@ -20,6 +20,7 @@ from snc_qa.arabic import (
     detect_language,
     normalize,
     phonetic_key,
+    same_stem,
     scripts,
 )
 from snc_qa.chunking import split_clauses, split_sentences
@@ -55,6 +56,7 @@ from snc_qa.pipeline.wording import (
     DURATION_WORDS,
     NOT_NAMES,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     QUESTION_OPENING,
     QUOTED,
     REASON_QUESTION,
@@ -313,6 +315,8 @@ class ReplyCheck:
             return "the question asks how many and the reply gives no number"
         if number := self.other_count(body, query, selection.units):
             return f"the number {number} counts something else than the question asks"
+        if ordinal := self.other_ordinal(body, query, selection.units):
+            return f"the passages do not number it {ordinal}"
         if COUNT_QUESTION.search(query.standalone) and (word := self.uncited_count_word(body, query, drawn_on)):
             return f"the number {word} is not in the passages it cites"
         if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
@@ -562,6 +566,56 @@ class ReplyCheck:
         return any((number := self._quantity(word)) and number not in stated
                    for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
 
+    def other_ordinal(self, body: str, query: Query, units: list[Unit]) -> str | None:
+        """The reply's ordinal and what it numbers ("الجولة الأولى") when the sentences (``units``, all given) number
+        that thing only otherwise ("الجولة السادسة") and the question does not number it so, or None: "the first
+        round" was made of "أول جلسة … من الجولة السادسة". Read by stems, so only where the reply and the sentences
+        share a language; a thing the sentences never number is not judged.
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> text = "عقدت أول جلسة حول صياغة الدستور في اليوم الأول من الجولة السادسة."
+        >>> given = [Unit(text, Source(text, "f.txt", "F", 0.9, "c"), 0)]
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "في أي جولة بدأت صياغة الدستور؟", "ar")
+        >>> check.other_ordinal("في الجولة الأولى", asked, given), check.other_ordinal("الجولة السادسة", asked, given)
+        ('الجولة الأولى', None)
+        """
+        given = {pair for unit in units for pair, _ in self.ordinals(unit.text)}
+        allowed = given | {pair for pair, _ in self.ordinals(query.standalone)}
+        for (number, noun), written in self.ordinals(body):
+            if any(number == other and same_stem(noun, thing) for other, thing in allowed):
+                continue
+            if any(same_stem(noun, thing) for _, thing in given):
+                return written
+        return None
+
+    def ordinals(self, text: str) -> list[tuple[tuple[str, str], str]]:
+        """Each ordinal of ``text`` with the stem of what it numbers, and the two words as written: an Arabic
+        ordinal after its noun ("الجولة السادسة"), "أول" before it ("أول جلسة"), an English one before it ("the
+        sixth round"). Months ("كانون الأول") are dates, not numbered things.
+
+        >>> ReplyCheck(Glossary([])).ordinals("بدأت الجولة السادسة بأول جلسة، and the first session ended.")
+        [(('6', 'جول'), 'الجولة السادسة'), (('1', 'جلس'), 'بأول جلسة'), (('1', 'session'), 'first session')]
+        """
+        found = []
+        for clause in (clause for sentence in split_sentences(text) for clause in split_clauses(sentence)):
+            words = _QUANTITY_WORD.findall(clause)
+            stems = [self.analyzer.tokens(word) for word in words]
+            for i, stem in enumerate(stems):
+                number = next((n for n, forms in self._ordinal_stems.items() if stem and among_stems(stem[0], forms)),
+                              None)
+                if number is None:
+                    continue
+                arabic = contains_arabic(words[i])
+                # "أول" (and "بأول") stands before its noun; an Arabic ordinal with the article, after it.
+                before = arabic and not normalize(words[i]).lstrip("وفبل").startswith("ال")
+                at = i + 1 if before or not arabic else i - 1
+                if 0 <= at < len(words) and stems[at] and stems[at][0] not in self._time_stems and \
+                        not any(among_stems(stems[at][0], forms) for forms in self._ordinal_stems.values()):
+                    pair = (words[i], words[at]) if at > i else (words[at], words[i])
+                    found.append(((number, stems[at][0]), " ".join(pair)))
+        return found
+
     def uncited_count_word(self, body: str, query: Query, units: list[Unit]) -> str | None:
         """The first one-digit number word of a reply to a count question whose number ``units`` (the sentences it
         cites) write neither in digits nor in words, and the question does not state: "صوتاً واحدًا" for how many
@@ -696,6 +750,10 @@ class ReplyCheck:
         # Month names only: not the ordinals of "تشرين الثاني" ("second" is a word of its own).
         months = [word for name in AR_MONTHS for word in name.split() if normalize(word) not in {"الاول", "الثاني"}]
         return set(self.analyzer.tokens(" ".join([*EN_MONTHS, *months])))
+
+    @functools.cached_property
+    def _ordinal_stems(self) -> dict[str, set[str]]:
+        return {number: set(self.analyzer.tokens(words)) for number, words in ORDINAL_WORDS.items()}
 
     @functools.cached_property
     def _duration_stems(self) -> set[str]:

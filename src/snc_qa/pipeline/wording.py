@@ -133,6 +133,12 @@ DURATION_WORDS = (
     "year years month months week weeks day days hour hours minute minutes decade decades old age aged "
     "عام عاما أعوام سنة سنوات سنين شهر أشهر شهور أسبوع أسابيع يوم يومين أيام ساعة ساعات دقيقة دقائق عمر"
 )
+#: Ordinals in both languages, by number: "the sixth round", "الجولة السادسة", "أول جلسة".
+ORDINAL_WORDS = {
+    "1": "first أول أولى", "2": "second ثاني ثانية", "3": "third ثالث ثالثة", "4": "fourth رابع رابعة",
+    "5": "fifth خامس خامسة", "6": "sixth سادس سادسة", "7": "seventh سابع سابعة", "8": "eighth ثامن ثامنة",
+    "9": "ninth تاسع تاسعة", "10": "tenth عاشر عاشرة",
+}
 #: Arabic writes "two" of a thing with the dual's ending alone: "على مدى يومين" is over two days. Those of time and
 #: "twice", whose ending no plural shares ("مشاركين" is a plural), write the number 2.
 DUAL_WORDS = "يومين يومان شهرين شهران عامين عامان سنتين سنتان ساعتين ساعتان أسبوعين أسبوعان مرتين مرتان"
