@@ -675,3 +675,14 @@ def test_an_ordinal_the_sentences_give_something_else_is_caught(check):
     question = "In which round of the Constitutional Committee did the drafting start?"
     assert "first round" in problem(check, question, "The drafting started in the first round [1].", english)
     assert problem(check, question, "The drafting started in the sixth round [1].", english) is None
+
+
+def test_the_round_a_given_clause_belongs_to_is_read_in_its_whole_sentence(check):
+    sentence = ("وفي إحاطة قدمها عقب انتهاء اليوم الأول من الجولة السادسة، قال البحرة إنه بدأ العمل وتم عقد أول "
+                "جلسة حول صياغة الدستور.")
+    clause = "قال البحرة إنه بدأ العمل وتم عقد أول جلسة حول صياغة الدستور."
+    given = selection(clause)
+    given.units[0].sentence = sentence
+    found = check.run("في الجولة الأولى بدأ العمل على صياغة الدستور [1].",
+                      query("في أي جولة بدأ العمل على صياغة الدستور؟", "ar"), given).problem
+    assert found and "الجولة الأولى" in found

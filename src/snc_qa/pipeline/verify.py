@@ -567,8 +567,8 @@ class ReplyCheck:
                    for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
 
     def other_ordinal(self, body: str, query: Query, units: list[Unit]) -> str | None:
-        """The reply's ordinal and what it numbers ("الجولة الأولى") when the sentences (``units``, all given) number
-        that thing only otherwise ("الجولة السادسة") and the question does not number it so, or None: "the first
+        """The reply's ordinal and what it numbers ("الجولة الأولى") when the sentences of ``units`` (all given, whole)
+        number that thing only otherwise ("الجولة السادسة") and the question does not number it so, or None: "the first
         round" was made of "أول جلسة … من الجولة السادسة". Read by stems, so only where the reply and the sentences
         share a language; a thing the sentences never number is not judged.
 
@@ -580,7 +580,8 @@ class ReplyCheck:
         >>> check.other_ordinal("في الجولة الأولى", asked, given), check.other_ordinal("الجولة السادسة", asked, given)
         ('الجولة الأولى', None)
         """
-        given = {pair for unit in units for pair, _ in self.ordinals(unit.text)}
+        # The whole sentences: a clause is given, and its sentence says which round it is of.
+        given = {pair for text in dict.fromkeys(u.sentence or u.text for u in units) for pair, _ in self.ordinals(text)}
         allowed = given | {pair for pair, _ in self.ordinals(query.standalone)}
         for (number, noun), written in self.ordinals(body):
             if any(number == other and same_stem(noun, thing) for other, thing in allowed):
