@@ -522,11 +522,13 @@ def mended_mixed_words(reply: str, sources: str) -> str:
     >>> mended_mixed_words("في بارlus [2].", "Mogherini met in Brussels with Dr. Nasr al-Hariri")
     'في بارlus [2].'
     """
+    if not _MIXED_WORD.search(reply):
+        return reply
     by_key: dict[str, set[str]] = {}
     for word in _CAPITALISED.findall(sources):
         if len(key := phonetic_key(word)) >= MIN_KEY_LENGTH:
             by_key.setdefault(key, set()).add(word)
-    if not by_key or not _MIXED_WORD.search(reply):
+    if not by_key:
         return reply
     names = [match.group().split() for match in _LATIN_NAME.finditer(sources)]
     tokens = re.split(r"(\s+)", reply)  # words at even places, the spaces between them at odd ones

@@ -64,9 +64,9 @@ def mentioned(names: Sequence[str], text: str, glossary: Glossary) -> list[str]:
     ...           "التقى تسلا ورياض بالمستثمرين في تركيا. Lina Haddad spoke.", Glossary([]))
     ['Tesla', 'Haddad', 'Riad', 'Turkish']
     """
-    arabic = contains_arabic(text)
-    written = glossary.annotate(text).casefold() if arabic else text.casefold()
-    lookup = NameLookup(text, also=glossary.annotate(text) if arabic else "", names_by_adjective=True)
+    annotated = glossary.annotate(text) if contains_arabic(text) else ""
+    written = (annotated or text).casefold()
+    lookup = NameLookup(text, also=annotated, names_by_adjective=True)
     return [name for name in names if name.casefold() in written or lookup.holds(name)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -599,9 +599,7 @@ class ReplyCheck:
         [(('6', 'جول'), 'الجولة السادسة'), (('1', 'جلس'), 'بأول جلسة'), (('1', 'session'), 'first session')]
         """
         found = []
-        for clause in (clause for sentence in split_sentences(text) for clause in split_clauses(sentence)):
-            words = _QUANTITY_WORD.findall(clause)
-            stems = [self.analyzer.tokens(word) for word in words]
+        for words, stems in self.clause_words(text):
             for i, stem in enumerate(stems):
                 number = next((n for n, forms in self._ordinal_stems.items() if stem and among_stems(stem[0], forms)),
                               None)
@@ -711,10 +709,7 @@ class ReplyCheck:
         [('2400', ['fighter']), ('3', ['town'])]
         """
         counted: list[tuple[str, set[str]]] = []
-        plain = _THOUSANDS.sub("", normalize(text))
-        for clause in (clause for sentence in split_sentences(plain) for clause in split_clauses(sentence)):
-            words = _QUANTITY_WORD.findall(clause)
-            stems = [self.analyzer.tokens(word) for word in words]
+        for words, stems in self.clause_words(_THOUSANDS.sub("", normalize(text))):
             numbers = [self._quantity(word) for word in words]
             for i, number in enumerate(numbers):
                 if number is None:
@@ -728,6 +723,17 @@ class ReplyCheck:
                         after.update(stem)
                 counted.append((number, after))
         return counted
+
+    def clause_words(self, text: str) -> Iterator[tuple[list[str], list[list[str]]]]:
+        """Each clause of ``text`` (the chunker's sentences and clauses) as its words and each word's stems: what a
+        number counts (:meth:`counted_words`) and what an ordinal numbers (:meth:`ordinals`) are read within one.
+
+        >>> [stems for _, stems in ReplyCheck(Glossary([])).clause_words("Three towns fell, and 45 fighters left.")]
+        [[['three'], ['town'], ['fell']], [[], ['45'], ['fighter'], ['left']]]
+        """
+        for clause in (clause for sentence in split_sentences(text) for clause in split_clauses(sentence)):
+            words = _QUANTITY_WORD.findall(clause)
+            yield words, [self.analyzer.tokens(word) for word in words]
 
     def _quantity(self, word: str) -> str | None:
         """``word`` as a number (its digits; a one-digit number word's digit; another number word as
