@@ -372,6 +372,9 @@ def test_questions_that_name_a_time_prefer_documents_of_that_time(workspace):
     assert top("What did the opposition delegation say in January 2016?") == "2016-01-25-statement.en.txt"
     assert top("ماذا قال وفد المعارضة في كانون الثاني 2016؟") == "2016-01-25-statement.en.txt"
     assert top("What is the most recent statement of the opposition delegation?") == "2024-06-10-statement.ar.txt"
+    # A question naming two times is answered by a document of either: here the second.
+    assert top("After its statement of January 2016, what plan did the opposition delegation welcome in "
+               "February 2016?") == "2016-02-12-statement.en.txt"
     answer = assistant.ask("What did the opposition delegation say in February 2016?")
     assert answer.sources[0].date == "2016-02-12" and "Munich" in answer.text
 

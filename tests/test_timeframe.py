@@ -46,6 +46,31 @@ def test_numbers_that_are_no_year_and_questions_without_a_time(question):
     assert parse_timeframe(question, TODAY) is None
 
 
+def test_every_time_a_question_names_counts():
+    frame = parse_timeframe("Which groups criticised the September 2016 plan, according to the November 2017 "
+                            "report?", TODAY)
+    assert frame.contains("2016-09-06") and frame.contains("2017-11-20") and not frame.contains("2017-01-10")
+    assert parse_timeframe("ماذا حدث في 10 حزيران 2024 وفي 3 أيار 2023؟", TODAY).spans == (
+        (date(2024, 6, 10), date(2024, 6, 10)), (date(2023, 5, 3), date(2023, 5, 3)))
+    # A day's date is not also its month's and year's.
+    assert parse_timeframe("Who met Kerry on 25 January 2016?", TODAY).spans == ((date(2016, 1, 25),) * 2,)
+
+
+@pytest.mark.parametrize("question", ["What happened between 2016 and 2018?", "What happened from 2016 until 2018?",
+                                      "ماذا حدث بين 2016 و2018؟", "ماذا حدث من أيار 2016 إلى 2018؟",
+                                      "ماذا حدث ما بين عامي 2016 و2018؟", "ماذا تغيّر بين سنتي 2016 و2018؟",
+                                      "ماذا حدث منذ عام 2016 حتى عام 2018؟"])
+def test_a_range_of_time_is_one_time(question):
+    frame = parse_timeframe(question, TODAY)
+    assert len(frame.spans) == 1 and frame.contains("2017-03-01") and frame.contains("2018-12-31")
+    assert not frame.contains("2019-01-01")
+
+
+def test_two_years_without_a_range_are_two_times():
+    frame = parse_timeframe("What did the commission say in 2016 and in 2018?", TODAY)
+    assert frame.contains("2016-05-01") and frame.contains("2018-05-01") and not frame.contains("2017-05-01")
+
+
 def test_a_document_date_is_inside_or_outside():
     january = TimeFrame(date(2016, 1, 1), date(2016, 1, 31))
     assert january.contains("2016-01-25") and not january.contains("2016-02-01")

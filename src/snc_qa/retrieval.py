@@ -457,20 +457,17 @@ def with_documents(fused: np.ndarray, paths: Sequence[str], weight: float = DOCU
 
 def dated_candidates(index: PassageIndex, frame: TimeFrame, vector: np.ndarray, n: int, tokens: Sequence[str] = (),
                      searcher=None) -> list[Passage]:
-    """The ``n`` chunks closest to the question among documents of the time it names (or the newest ones).
+    """The ``n`` chunks closest to the question among documents of the times it names (or the newest ones).
 
     A time that holds more than ``DATED_SCAN`` chunks is narrowed to those that match the question's words best.
     """
     if frame.latest:
         days = index.newest_days(3, searcher)
-        span = (min(days), max(days)) if days else None
-    elif frame.start and frame.end:
-        span = (day_number(frame.start.isoformat()), day_number(frame.end.isoformat()))
+        spans = [(min(days), max(days))] if days else []
     else:
-        span = None
-    if span is None:
-        return []
-    passages = index.dated(*span, DATED_SCAN, tokens, searcher)
+        spans = [(day_number(start.isoformat()), day_number(end.isoformat())) for start, end in frame.spans]
+    passages = list({p.chunk_id: p for span in spans for p in index.dated(*span, DATED_SCAN, tokens, searcher)}
+                    .values())
     if not passages:
         return []
     scores = np.stack([p.vector for p in passages]) @ vector

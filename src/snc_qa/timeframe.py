@@ -6,8 +6,10 @@ file name or its first lines, see :func:`snc_qa.documents.find_date`).
 Example::
 
     >>> from datetime import date
-    >>> parse_timeframe("What did the opposition say in January 2016?", today=date(2026, 11, 30))
-    TimeFrame(start=datetime.date(2016, 1, 1), end=datetime.date(2016, 1, 31), latest=False)
+    >>> parse_timeframe("What did the opposition say in January 2016?", today=date(2026, 11, 30)).spans
+    ((datetime.date(2016, 1, 1), datetime.date(2016, 1, 31)),)
+    >>> parse_timeframe("What did the 2017 report say of the plan of September 2016?").contains("2016-09-06")
+    True
     >>> parse_timeframe("ماذا قالت الهيئة في 2024؟", today=date(2026, 11, 30)).start
     datetime.date(2024, 1, 1)
     >>> parse_timeframe("What is the most recent statement?", today=date(2026, 11, 30)).latest
@@ -62,6 +64,11 @@ _LATEST = re.compile(
 # A resolution or article number is no year: "resolution 2254", "القرار 2118"; nor the year of a resolution, as
 # the UN cites it: "resolution 2254 (2015)" names the resolution, not a time to search.
 _NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}\(?$")
+# A range of time: "between 2016 and 2018", "from May 2016 to 2017", "بين عامي 2016 و2018", "من 2016 حتى 2018" (read
+# in normalised text: "إلى" is "الي").
+_RANGE_FROM = re.compile(r"(?:\bbetween|\bfrom|(?<!\w)(?:بين|مابين|من|منذ))\s+"
+                         r"(?:the\s+years?\s+|(?:عام|العام|عامي|سنه|سنتي|السنوات|الاعوام)\s+)?$")
+_RANGE_TO = re.compile(r"\s*(?:and|to|until|till|through|-|–|و|الي|حتي|لغايه)\s*(?:عام\s+|العام\s+)?")
 
 
 @dataclass(frozen=True)
@@ -71,16 +78,23 @@ class TimeFrame:
     start: date | None = None
     end: date | None = None
     latest: bool = False
+    also: tuple[tuple[date, date], ...] = ()  # the other times the question names, each from-to
+
+    @property
+    def spans(self) -> tuple[tuple[date, date], ...]:
+        """Every time the question names, from-to, the first first."""
+        first = ((self.start, self.end),) if self.start and self.end else ()
+        return first + self.also
 
     def contains(self, iso_date: str | None) -> bool:
-        """Whether a document dated ``iso_date`` (YYYY-MM-DD) falls inside this time."""
-        if not iso_date or self.start is None or self.end is None:
+        """Whether a document dated ``iso_date`` (YYYY-MM-DD) falls inside one of the times named."""
+        if not iso_date:
             return False
         try:
             day = date.fromisoformat(iso_date[:10])
         except ValueError:
             return False
-        return self.start <= day <= self.end
+        return any(start <= day <= end for start, end in self.spans)
 
 
 def _month(name: str) -> int | None:
@@ -129,26 +143,58 @@ def _whole_month(year: int, month: int) -> TimeFrame:
     return TimeFrame(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
-def parse_timeframe(question: str, today: date | None = None) -> TimeFrame | None:
-    """The time ``question`` names, or None when it names none."""
-    today = today or date.today()
-    text = normalize(question)
-    if m := _DAY_MONTH_YEAR.search(text):
-        month = _month(m.group(2))
-        if month and 1 <= int(m.group(1)) <= calendar.monthrange(int(m.group(3)), month)[1]:
-            day = date(int(m.group(3)), month, int(m.group(1)))
-            return TimeFrame(day, day)
-    if m := _MONTH_DAY_YEAR.search(text):
-        month = _month(m.group(1))
-        if month and 1 <= int(m.group(2)) <= calendar.monthrange(int(m.group(3)), month)[1]:
-            day = date(int(m.group(3)), month, int(m.group(2)))
-            return TimeFrame(day, day)
-    if (m := _MONTH_YEAR.search(text)) and (month := _month(m.group(1))):
-        return _whole_month(int(m.group(2)), month)
+def _named_times(text: str) -> list[tuple[int, int, date, date]]:
+    """The dates, months and years ``text`` (normalised) writes, in reading order: (where the date begins, where
+    its match ends, first day, last day). A day's date is not also read as its month's or year's."""
+    found: list[tuple[int, int, date, date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, begin: int, first: date, last: date) -> None:
+        if all(m.end() <= s or m.start() >= e for s, e in taken):
+            taken.append((m.start(), m.end()))
+            found.append((begin, m.end(), first, last))
+
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month, year = _month(m.group(2)), int(m.group(3))
+        if month and 1 <= int(m.group(1)) <= calendar.monthrange(year, month)[1]:
+            day = date(year, month, int(m.group(1)))
+            add(m, m.start(), day, day)
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month, year = _month(m.group(1)), int(m.group(3))
+        if month and 1 <= int(m.group(2)) <= calendar.monthrange(year, month)[1]:
+            day = date(year, month, int(m.group(2)))
+            add(m, m.start(), day, day)
+    for m in _MONTH_YEAR.finditer(text):
+        if month := _month(m.group(1)):
+            whole = _whole_month(int(m.group(2)), month)
+            add(m, m.start(1), whole.start, whole.end)
     for m in _YEAR_ONLY.finditer(text):
         if not _NOT_A_YEAR.search(text[: m.start()]):
             year = int(m.group(1))
-            return TimeFrame(date(year, 1, 1), date(year, 12, 31))
+            add(m, m.start(), date(year, 1, 1), date(year, 12, 31))
+    return sorted(found)
+
+
+def _spans(text: str) -> list[tuple[date, date]]:
+    """The times ``text`` names, a range ("between 2016 and 2018", "من 2016 الى 2018") read as one."""
+    spans: list[tuple[date, date]] = []
+    named = _named_times(text)
+    for i, (begin, _, first, last) in enumerate(named):
+        if i and _RANGE_FROM.search(text[: named[i - 1][0]]) and _RANGE_TO.fullmatch(text[named[i - 1][1]:begin]):
+            spans[-1] = (min(spans[-1][0], first), max(spans[-1][1], last))
+        else:
+            spans.append((first, last))
+    return list(dict.fromkeys(spans))
+
+
+def parse_timeframe(question: str, today: date | None = None) -> TimeFrame | None:
+    """The time ``question`` names, or None when it names none. A question naming several ("the September 2016
+    plan, according to the November 2017 report") is answered by documents of any of them."""
+    today = today or date.today()
+    text = normalize(question)
+    if spans := _spans(text):
+        (start, end), *also = spans
+        return TimeFrame(start, end, also=tuple(also))
     if _LAST_MONTH.search(text):
         year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
         return _whole_month(year, month)
