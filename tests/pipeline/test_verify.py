@@ -243,6 +243,16 @@ def test_the_question_s_words_may_stand_anywhere_in_the_cited_document(check):
     assert check.run(reply, query(question), given).ok
 
 
+def test_a_reply_whose_every_added_word_is_in_no_sentence_is_not_shown(check):
+    # Two added words, both made up: the slack for a paraphrased word does not cover every word the reply adds.
+    session = ("ونوقشت صياغات لأربعة مبادئ دستورية، هي: “أساسيات في الحكم”، قدّمه ممثلو هيئة التفاوض، و”رموز الدولة”، "
+               "تقدّم به وفد النظام.",)
+    question = "ما المبدأ الدستوري الذي قدّمه وفد النظام خلال الدورة السابعة؟"
+    found = problem(check, question, "المبدأ الذي قدّمه وفد النظام هو \"السلام والمسانحة\" [1].", session, "ar")
+    assert found and "no source" in found
+    assert problem(check, question, "المبدأ الذي قدّمه وفد النظام هو \"رموز الدولة\" [1].", session, "ar") is None
+
+
 def test_a_question_asking_how_many_is_not_answered_without_a_number(check):
     body = ("The opposition formed the small body of the committee in 2019, and it has 45 members.",)
     question = "How many members did the small body have in 2019?"

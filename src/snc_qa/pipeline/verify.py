@@ -514,8 +514,14 @@ class ReplyCheck:
         if one_language:
             own = [t for t in words if bool(contains_arabic(t)) == (query.language == "ar")]
             again = [t for t in own if t in repeated]
+            added = [t for t in own if t not in repeated]
+            # The slack lets one added word of a few be paraphrase, not all of them: a reply whose two or more added
+            # words are all in no sentence added nothing the sentences say ("هو "السلام والمسانحة"" for a principle
+            # the sentence names otherwise).
+            if len(added) >= 2 and not any(among_stems(w, source_stems) for w in added):
+                return added
             groups += [(own, MISSING_ALLOWED, 1, source_stems),
-                       ([t for t in own if t not in repeated], ADDED_MISSING_ALLOWED, 1, source_stems),
+                       (added, ADDED_MISSING_ALLOWED, 1, source_stems),
                        (again, 0, max(REPEATED_MISSING_ALLOWED, int(REPEATED_MISSING_SHARE * len(again))),
                         repeated_stems or source_stems)]
         if query.language == "en":
