@@ -48,8 +48,6 @@ def test_the_answer_sentence_is_selected_and_cited_first(stages):
     assert "Idlib" in chosen.units[0].sentence
     assert chosen.sources[0].highlight and "Idlib" in chosen.sources[0].highlight
     assert "weather" not in " ".join(u.text for u in chosen.units)
-    # The reply check may look the question's words up in the whole item, not only in the sentences given.
-    assert "Gaziantep" in chosen.documents["forum.en.txt"] and "weather" in chosen.documents["forum.en.txt"]
 
 
 def test_sentences_of_two_languages_compare_by_how_far_each_stands_out_in_its_own(stages):

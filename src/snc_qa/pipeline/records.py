@@ -81,9 +81,6 @@ class Selection:
     units: list[Unit] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     note: str | None = None  # why nothing was selected, when a stage could tell
-    #: The text of each document the units come from (path → text, up to ``DOCUMENT_CHUNKS`` of its chunks): a news
-    #: item names its subject in its headline or a paragraph before the sentence that answers.
-    documents: dict[str, str] = field(default_factory=dict)
 
     def text(self) -> str:
         return " ".join(u.text for u in self.units)

@@ -19,9 +19,6 @@ UNIT_TOKENS = 70
 CONTEXT_TOKENS = 230
 #: Units scoring within this of the best one may join the context.
 CONTEXT_MARGIN = 0.05
-#: Chunks of a document read for the reply check (:attr:`Selection.documents`): a news item whole; of a long report,
-#: this many, which is enough to find where it names what a question asks about.
-DOCUMENT_CHUNKS = 200
 #: Weight of the shared rare words beside the cosine, and of the retriever's rank of the unit's chunk.
 WORDS_WEIGHT, RANK_PRIOR = 0.1, 0.02
 #: A list answer takes at most this many sentences, within this of the best one, and their first words.
@@ -58,7 +55,7 @@ class SentenceSelector:
             return Selection()
         ranked = self._rank(units, query, retrieved)
         if query.is_list:
-            return self._with_documents(self._list_items(ranked))
+            return self._list_items(ranked)
         chosen, used, seen = [], 0, set()
         floor = ranked[0].score - CONTEXT_MARGIN
         for unit in ranked:
@@ -77,14 +74,7 @@ class SentenceSelector:
                          and u.source.chunk_id == best.source.chunk_id), None)
         if follower is not None and follower.text not in seen:
             chosen.append(follower)
-        return self._with_documents(Selection(units=chosen, sources=number_sources(chosen)))
-
-    def _with_documents(self, selection: Selection) -> Selection:
-        """``selection`` with the text of the documents its units come from (:attr:`Selection.documents`)."""
-        for path in dict.fromkeys(u.source.path for u in selection.units):
-            chunks = self.store.passages.of_path(path, limit=DOCUMENT_CHUNKS)
-            selection.documents[path] = " ".join(p.text for p in chunks)
-        return selection
+        return Selection(units=chosen, sources=number_sources(chosen))
 
     def _candidate_chunks(self, query: Query, sources: list[Source]) -> list[Source]:
         """The retrieved chunks, their neighbours, and for list questions the whole top document."""

@@ -339,7 +339,7 @@ class ReplyCheck:
         # Words are looked up only where those sentences are all in the reply's language.
         one_language = {detect_language(u.text) for u in drawn_on} == {query.language}
         # The cited documents' words, read once for the two rules on the question's words that use them.
-        document = self.document_stems(drawn_on, selection.sources, selection.documents) if one_language else set()
+        document = self.document_stems(drawn_on, selection.sources) if one_language else set()
         if one_language and (share := self.question_share(asked, drawn_on, selection.sources, document)) < \
                 QUESTION_WORDS_CITED:
             return f"the documents it cites use few of the question's words ({share:.0%})"
@@ -486,14 +486,12 @@ class ReplyCheck:
         used = self.document_stems(units, sources) if document is None else document
         return sum(among_stems(word, used) for word in asked) / len(asked)
 
-    def document_stems(self, units: list[Unit], sources: Iterable[Source] = (),
-                       documents: dict[str, str] | None = None) -> set[str]:
+    def document_stems(self, units: list[Unit], sources: Iterable[Source] = ()) -> set[str]:
         """The tokens of the documents of ``units``: their whole chunks, the other chunks of ``sources`` from the
-        same documents, their titles, and their whole text where ``documents`` (path → text) holds it."""
+        same documents, and their titles."""
         paths = {u.source.path for u in units}
         chunks = {u.source.chunk_id: u.source for u in units} | {s.chunk_id: s for s in sources if s.path in paths}
-        whole = " ".join((documents or {}).get(path, "") for path in paths)
-        return set(self.analyzer.tokens(f"{titled(chunks.values())} {whole}"))
+        return set(self.analyzer.tokens(titled(chunks.values())))
 
     def missing_words(self, words: list[str], query: Query, source_stems: set[str], repeated: set[str],
                       one_language: bool, repeated_stems: set[str] | None = None) -> list[str]:
