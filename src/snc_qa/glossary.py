@@ -136,6 +136,16 @@ class Glossary:
             text = f"{text[:end]} ({entry.english}){text[end:]}"
         return text
 
+    def english_names_in(self, text: str) -> list[str]:
+        """Every English name and alias of the entries whose Arabic name ``text`` writes: an English question may
+        call the body by its acronym.
+
+        >>> Glossary.load().english_names_in("دعت هيئة التفاوض السورية إلى الحوار")
+        ['Syrian Negotiation Commission', 'SNC', 'Syrian Negotiations Commission']
+        """
+        return [name for pattern, entry in self._arabic if self._find(pattern, entry, text)
+                for name in entry.english_names]
+
     def in_both_scripts(self, reply: str, sources: str) -> str:
         """An English reply with the Arabic form after the first mention of each name the sources hold.
 

@@ -45,3 +45,13 @@ def test_a_short_arabic_name_or_a_country_s_adjective_counts_as_mentioned():
     lavrov = selection("Russia's Foreign Minister Sergei Lavrov read the guarantors' statement.")
     assert EvidenceCheck().run(query("Which Russian minister read the statement?"), lavrov) is None
     assert EvidenceCheck().run(query("Which Brazilian minister read the statement?"), lavrov)
+
+
+def test_a_glossary_body_named_by_its_acronym_is_mentioned_by_its_arabic_name():
+    from snc_qa.glossary import Glossary
+
+    statement = selection("The talks resumed on Monday.",
+                          "وذكرت هيئة التفاوض السورية أن القرار 2254 يرمي إلى بناء دولة مدنية.")
+    asked = query("According to the SNC, what kind of state is resolution 2254 meant to build?")
+    assert EvidenceCheck(Glossary.load()).run(asked, statement) is None
+    assert EvidenceCheck(Glossary([])).run(asked, statement)  # without the glossary, nothing names the SNC

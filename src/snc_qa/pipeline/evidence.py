@@ -65,7 +65,9 @@ def mentioned(names: Sequence[str], text: str, glossary: Glossary) -> list[str]:
     ['Tesla', 'Haddad', 'Riad', 'Turkish']
     """
     annotated = glossary.annotate(text) if contains_arabic(text) else ""
-    written = (annotated or text).casefold()
+    # The glossary's other English names too: "SNC" over "هيئة التفاوض السورية".
+    aliases = " ".join(glossary.english_names_in(text)) if annotated else ""
+    written = f"{annotated or text} {aliases}".casefold()
     lookup = NameLookup(text, also=annotated, names_by_adjective=True)
     return [name for name in names if name.casefold() in written or lookup.holds(name)]
 
