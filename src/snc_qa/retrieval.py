@@ -20,20 +20,18 @@ lexical and name hits) gets one score:
   question would score, or the best match when one scores more), so that a passage sharing only the
   question's common words gains little; across scripts, where lexical matches are only the Latin words
   and digits the text happens to contain, as a share of the best match among the chunks of that
-  language, at a fraction of the weight;
-* for an English question, plus its glossary names found in the Arabic chunks (searched in the chunk itself,
-  where the name is written).
+  language, at a fraction of the weight.
 
-BM25 and the glossary reorder the chunks of one language; it must not decide between languages, since a question always
+BM25 reorders the chunks of one language; it must not decide between languages, since a question always
 shares words with passages in its own language and almost never with the other. So the chunks of each
 language, in their fused order, are then given that language's calibrated dense scores, best first (plus
 ``LEXICAL_EVIDENCE_WEIGHT`` for a language whose best BM25 match is more than ``LEXICAL_EVIDENCE_FLOOR``
 of a full match of the question: a real match, not the question's common words), and those in the
 question's language after its first lose ``SAME_LANGUAGE_HANDICAP``. Names then count in every language:
 
-* an English question's Arabic names: its capitalised words matched to Arabic words by their phonetic key
-  (``Tesla`` ↔ ``تسلا``) and by the romanised spellings of the Arabic words (``رامي`` → ``rami``,
-  :mod:`snc_qa.names`);
+* an English question's Arabic names: glossary names (searched in the chunk itself, where the name is
+  written), capitalised words matched to Arabic words by their phonetic key (``Tesla`` ↔ ``تسلا``) and
+  by the romanised spellings of the Arabic words (``رامي`` → ``rami``, :mod:`snc_qa.names`);
 * an Arabic question's Latin names: its words matched to the capitalised words of the passages by
   phonetic key and by romanised spelling (``جاموس`` → ``Jamous``).
 
@@ -79,7 +77,8 @@ from snc_qa.timeframe import TimeFrame, parse_timeframe
 SAME_LANGUAGE_LEXICAL_WEIGHT = 0.05
 CROSS_LANGUAGE_LEXICAL_WEIGHT = 0.02
 GLOSSARY_WEIGHT = 0.05
-PHONETIC_NAME_WEIGHT = 0.02  # each kind of name match: by phonetic key, by romanised spelling
+PHONETIC_NAME_WEIGHT = 0.02
+ROMANIZED_NAME_WEIGHT = 0.02
 HUB_PENALTY = 0.5
 #: Taken from each passage in the question's language after its best one. A question shares words and
 #: phrasing with any passage in its own language, so beyond the first its own language's passages
@@ -543,13 +542,6 @@ def fuse_scores(calibrated: np.ndarray, languages: np.ndarray, question_language
             # a full one: its score counts as a share of what a text holding every question term would get.
             scale = max(best[languages[i]], full_match) if same[i] else best[languages[i]]
             fused[i] += weight * score / scale
-    # Glossary names found in the other script reorder that language's passages, as BM25 does, and do not decide
-    # between languages: a corpus names the same body in both, and a bonus to one script's mentions alone put
-    # passages that only name it before the one in the question's language that answers.
-    if glossary:
-        top = max(score for _, score in glossary)
-        for i, score in glossary:
-            fused[i] += GLOSSARY_WEIGHT * score / top
     for language in dict.fromkeys(languages):
         members = np.flatnonzero(languages == language)
         gain = 0.0
@@ -561,10 +553,10 @@ def fuse_scores(calibrated: np.ndarray, languages: np.ndarray, question_language
         fused[ranked] = np.sort(dense[members])[::-1] + gain
         if language == question_language:
             fused[ranked[1:]] -= SAME_LANGUAGE_HANDICAP
-    for hits in names:
+    for hits, weight in ((glossary, GLOSSARY_WEIGHT), *((h, PHONETIC_NAME_WEIGHT) for h in names)):
         if not hits:
             continue
         top = max(score for _, score in hits)
         for i, score in hits:
-            fused[i] += PHONETIC_NAME_WEIGHT * score / top
+            fused[i] += weight * score / top
     return fused
