@@ -154,16 +154,13 @@ def _named_times(text: str) -> list[tuple[int, int, date, date]]:
             taken.append((m.start(), m.end()))
             found.append((begin, m.end(), first, last))
 
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        month, year = _month(m.group(2)), int(m.group(3))
-        if month and 1 <= int(m.group(1)) <= calendar.monthrange(year, month)[1]:
-            day = date(year, month, int(m.group(1)))
-            add(m, m.start(), day, day)
-    for m in _MONTH_DAY_YEAR.finditer(text):
-        month, year = _month(m.group(1)), int(m.group(3))
-        if month and 1 <= int(m.group(2)) <= calendar.monthrange(year, month)[1]:
-            day = date(year, month, int(m.group(2)))
-            add(m, m.start(), day, day)
+    # "25 January 2016" and "January 25, 2016": the groups of the day and the month.
+    for pattern, day_at, month_at in ((_DAY_MONTH_YEAR, 1, 2), (_MONTH_DAY_YEAR, 2, 1)):
+        for m in pattern.finditer(text):
+            month, year = _month(m.group(month_at)), int(m.group(3))
+            if month and 1 <= int(m.group(day_at)) <= calendar.monthrange(year, month)[1]:
+                day = date(year, month, int(m.group(day_at)))
+                add(m, m.start(), day, day)
     for m in _MONTH_YEAR.finditer(text):
         if month := _month(m.group(1)):
             whole = _whole_month(int(m.group(2)), month)
