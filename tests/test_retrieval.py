@@ -5,17 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from snc_qa.glossary import Glossary
+from snc_qa.glossary import Entry, Glossary
 from snc_qa.indexing import Indexer
 from snc_qa.names import Romanizer, latin_name_keys, latin_names
+from snc_qa.passages import Passage, chunk_key
 from snc_qa.retrieval import (
     CENTROID_PRIOR_PASSAGES,
     LEXICAL_EVIDENCE_FLOOR,
     LEXICAL_EVIDENCE_WEIGHT,
     SAME_LANGUAGE_HANDICAP,
+    Evidence,
     LanguageStats,
     Retriever,
     fuse_scores,
+    glossary_bridges,
     with_documents,
 )
 from snc_qa.settings import Settings
@@ -410,3 +413,25 @@ def test_a_news_item_s_paragraphs_that_rank_first_are_one_source_in_reading_orde
     assert [store.get([cid])[cid][1]["position"] for cid in sources[0].chunk_ids] == list(range(len(
         sources[0].chunk_ids)))
     assert sources[0].score == apart[0].score  # its best chunk's: the relevance floor sees the same number
+
+
+
+# ------------------------------------------------------------------ a glossary name across languages
+
+CENTRE = Entry("مركز الحوار المدني", "Civil Dialogue Centre", ("CDC",), "organisation")
+
+
+def test_a_glossary_name_lifts_the_other_language_only_where_the_question_s_language_does_not_write_it():
+    # On real news, "What did the SNC chairman say … at the Doha roundtable?" had its English item 6th, under
+    # Arabic passages that gained the glossary's weight for "هيئة التفاوض السورية".
+    glossary = Glossary([CENTRE])
+    arabic = Passage.of("centre.ar.txt#0", "قال مركز الحوار المدني إن المفاوضات يجب أن تستند إلى القرار 2254.",
+                        {"language": "ar"}, np.zeros(2))
+    english = Passage.of("doha.en.txt#0", "The CDC chairman told the Doha roundtable that detainees come first.",
+                         {"language": "en"}, np.zeros(2))
+    unrelated = Passage.of("harvest.en.txt#0", "Farmers expect a good wheat harvest.", {"language": "en"},
+                           np.zeros(2))
+    found = Evidence(glossary=[(chunk_key(arabic.chunk_id), 4.0)],
+                     glossary_entries=glossary.entries_in("What did the Civil Dialogue Centre's chairman say?"))
+    assert glossary_bridges(glossary, found, [arabic, english], "en") == []
+    assert glossary_bridges(glossary, found, [arabic, unrelated], "en") == [(chunk_key(arabic.chunk_id), 4.0)]

@@ -182,12 +182,32 @@ class Glossary:
 
     def arabic_for(self, question: str) -> list[str]:
         """Arabic names of the glossary entries an English question mentions."""
-        found: list[str] = []
+        return [entry.arabic for entry in self.entries_in(question)]
+
+    def entries_in(self, question: str) -> list[Entry]:
+        """The entries an English question names (by their English name or an alias), longest names first."""
+        found: list[Entry] = []
         taken: list[tuple[int, int]] = []
         for pattern, entry in sorted(self._english, key=lambda pe: -len(pe[0].pattern)):
             for match in pattern.finditer(question):
                 if all(match.end() <= a or match.start() >= b for a, b in taken):
                     taken.append(match.span())
-                    if entry.arabic not in found:
-                        found.append(entry.arabic)
+                    if entry not in found:
+                        found.append(entry)
         return found
+
+    def writes_english(self, entry: Entry, text: str) -> bool:
+        """Whether ``text`` names ``entry`` by its English name or an alias.
+
+        >>> glossary = Glossary.load()
+        >>> [snc] = glossary.entries_in("What did the SNC say?")
+        >>> glossary.writes_english(snc, "The Syrian Negotiation Commission met.")
+        True
+        >>> glossary.writes_english(snc, "The commission met.")
+        False
+        """
+        return any(e is entry and pattern.search(text) for pattern, e in self._english)
+
+    def writes_arabic(self, entry: Entry, text: str) -> bool:
+        """Whether ``text`` names ``entry`` by its Arabic name (inside quotes, for a ``quoted`` entry)."""
+        return self._find(self._pattern_of[entry.arabic], entry, text) is not None

@@ -64,7 +64,7 @@ import numpy as np
 
 from snc_qa.arabic import arabic_keys, name_keys, phonetic_key, question_language
 from snc_qa.embeddings import EmbeddingModel
-from snc_qa.glossary import Glossary
+from snc_qa.glossary import Entry, Glossary
 from snc_qa.joining import join_neighbours
 from snc_qa.names import Romanizer, question_names, romanizer
 from snc_qa.passages import Hit, Passage, PassageIndex, chunk_key, day_number
@@ -265,6 +265,7 @@ class Evidence:
     lexical: list[tuple[int, float]] = field(default_factory=list)
     lexical_tokens: list[str] = field(default_factory=list)
     glossary: list[tuple[int, float]] = field(default_factory=list)
+    glossary_entries: list[Entry] = field(default_factory=list)  # the glossary entries an English question names
     names: list[list[tuple[int, float]]] = field(default_factory=list)  # each kind of name match
 
     def keys(self) -> list[int]:
@@ -363,8 +364,8 @@ class Retriever:
             by_key = {key: index.spellings(key, searcher) for key in {phonetic_key(name) for name in names} if key}
             if spelled := self.romanize.arabic_spellings(names, by_key):
                 found.names.append(_pairs(index.search("words", index.analyzer(" ".join(spelled)), n, searcher)))
-            arabic = self.glossary.arabic_for(question)
-            if arabic:
+            found.glossary_entries = self.glossary.entries_in(question)
+            if arabic := [entry.arabic for entry in found.glossary_entries]:
                 found.glossary = _pairs(index.search("exact", index.analyzer(" ".join(arabic)), n, searcher))
         else:
             found.names.append(_pairs(index.search("latin_keys", arabic_keys(question), n, searcher)))
@@ -427,8 +428,9 @@ class Retriever:
             return [(position[key], score) for key, score in hits if key in position]
 
         full_match = self.store.passages.full_match("words", found.lexical_tokens, searcher)
+        glossary = glossary_bridges(self.glossary, found, passages, language)
         fused = fuse_scores(calibrated, languages, language, located(found.lexical), full_match=full_match,
-                            glossary=located(found.glossary), names=[located(h) for h in found.names], hub=hub)
+                            glossary=located(glossary), names=[located(h) for h in found.names], hub=hub)
         fused = with_documents(fused, [p.path for p in passages])
         dates = [p.date for p in passages]
         if frame and frame.latest:
@@ -439,6 +441,30 @@ class Retriever:
             order = np.argsort(-fused, kind="stable")
         ranked = (Source.from_chunk(candidates[i], passages[i].text, passages[i].meta, float(cosine[i])) for i in order)
         return join_neighbours(ranked, k, source_tokens, self.embeddings.count_tokens)
+
+
+def glossary_bridges(glossary: Glossary, found: Evidence, passages: Sequence[Passage], language: str
+                 ) -> list[tuple[int, float]]:
+    """The glossary hits that bridge languages: those naming, in Arabic, an entry that no candidate passage in
+    the question's language names as the question does.
+
+    A glossary name lets an English question reach the Arabic passages of a body whose English name no passage
+    near the question writes (the dev news list question on "the Syrian Negotiation Commission's meeting with
+    civil society organisations" reaches the Arabic item only so). Where English passages write that name
+    too, the name no longer tells the languages apart: the bonus would lift every Arabic passage naming
+    the body above the English one that answers ("What did the SNC chairman say … at the Doha roundtable?"
+    had its English item 6th, under the founding document's Arabic passages).
+    """
+    own = [p.text for p in passages if p.language == language]
+    bridged = [entry for entry in found.glossary_entries
+               if not any(glossary.writes_english(entry, text) for text in own)]
+    if len(bridged) == len(found.glossary_entries):
+        return found.glossary
+    if not bridged:
+        return []
+    texts = {chunk_key(p.chunk_id): p.text for p in passages}
+    return [(key, score) for key, score in found.glossary
+            if key in texts and any(glossary.writes_arabic(entry, texts[key]) for entry in bridged)]
 
 
 def with_documents(fused: np.ndarray, paths: Sequence[str], weight: float = DOCUMENT_WEIGHT) -> np.ndarray:
