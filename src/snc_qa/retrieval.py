@@ -30,7 +30,8 @@ of a full match of the question: a real match, not the question's common words),
 question's language after its first lose ``SAME_LANGUAGE_HANDICAP``. Names then count in every language:
 
 * an English question's Arabic names: glossary names (searched in the chunk itself, where the name is
-  written), capitalised words matched to Arabic words by their phonetic key (``Tesla`` ↔ ``تسلا``) and
+  written; only those no candidate in English writes as the question does, :func:`glossary_bridges`),
+  capitalised words matched to Arabic words by their phonetic key (``Tesla`` ↔ ``تسلا``) and
   by the romanised spellings of the Arabic words (``رامي`` → ``rami``, :mod:`snc_qa.names`);
 * an Arabic question's Latin names: its words matched to the capitalised words of the passages by
   phonetic key and by romanised spelling (``جاموس`` → ``Jamous``).
@@ -443,8 +444,8 @@ class Retriever:
         return join_neighbours(ranked, k, source_tokens, self.embeddings.count_tokens)
 
 
-def glossary_bridges(glossary: Glossary, found: Evidence, passages: Sequence[Passage], language: str
-                 ) -> list[tuple[int, float]]:
+def glossary_bridges(glossary: Glossary, found: Evidence, passages: Sequence[Passage],
+                     language: str) -> list[tuple[int, float]]:
     """The glossary hits that bridge languages: those naming, in Arabic, an entry that no candidate passage in
     the question's language names as the question does.
 
