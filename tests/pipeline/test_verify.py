@@ -696,3 +696,12 @@ def test_the_round_a_given_clause_belongs_to_is_read_in_its_whole_sentence(check
     found = check.run("في الجولة الأولى بدأ العمل على صياغة الدستور [1].",
                       query("في أي جولة بدأ العمل على صياغة الدستور؟", "ar"), given).problem
     assert found and "الجولة الأولى" in found
+
+
+def test_a_count_is_of_what_a_possessor_owns_not_of_the_possessor(check):
+    # "52 of the coalition members’ votes" counts votes: read as counting members, a right reply was refused as a
+    # number that counts something else (the 65 votes of the winner being the sentence's count of votes).
+    sentence = ("Jarba was voted in for a second term with 65 votes late Friday, beating his only rival, Riad Hijab, "
+                "who won 52 of the coalition members’ votes.",)
+    question = "How many votes did Riad Hijab get when he lost the presidency to Ahmad Jarba?"
+    assert problem(check, question, "Riad Hijab got 52 votes [1].", sentence) is None

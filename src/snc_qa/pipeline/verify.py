@@ -83,6 +83,8 @@ _QUANTITY_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
 _DUAL_ENDINGS = ("ين", "ان", "ي")
 # "2,580,000" and "2580000" are one number; the separators are dropped before numbers are compared.
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3})")
+#: An English possessor ("the coalition members’ votes"): what it owns is counted, not it.
+_POSSESSOR = re.compile(r"(?<![A-Za-z])[A-Za-z]+['’]s?(?=\s)")
 # A question asked back in the reply ("Where will the forum open an office? Idlib").
 _QUESTION_MARK = re.compile("[?؟]")
 # Capitalised words side by side, with the small words of names, and a title or an initial among them: "Dr. Nasr
@@ -713,9 +715,11 @@ class ReplyCheck:
 
         >>> [(n, sorted(w)) for n, w in ReplyCheck(Glossary([])).counted_words("Some 2,400 fighters and three towns")]
         [('2400', ['fighter']), ('3', ['town'])]
+        >>> [(n, sorted(w)) for n, w in ReplyCheck(Glossary([])).counted_words("He won 52 of the members’ votes.")]
+        [('52', ['vote'])]
         """
         counted: list[tuple[str, set[str]]] = []
-        for words, stems in self.clause_words(_THOUSANDS.sub("", normalize(text))):
+        for words, stems in self.clause_words(_POSSESSOR.sub("", _THOUSANDS.sub("", normalize(text)))):
             numbers = [self._quantity(word) for word in words]
             for i, number in enumerate(numbers):
                 if number is None:
