@@ -705,3 +705,34 @@ def test_a_count_is_of_what_a_possessor_owns_not_of_the_possessor(check):
                 "who won 52 of the coalition members’ votes.",)
     question = "How many votes did Riad Hijab get when he lost the presidency to Ahmad Jarba?"
     assert problem(check, question, "Riad Hijab got 52 votes [1].", sentence) is None
+
+
+def test_a_number_from_ten_to_ninety_nine_is_held_where_the_sentences_write_it_in_words(check):
+    # "19 members" over "من تسعة عشر عضواً" was refused as a number in no passage.
+    body = ("وانتخبت الهيئة العامة أمس هيئة سياسية جديدة من تسعة عشر عضواً.",)
+    asked = "How many members are on the new political body?"
+    assert problem(check, asked, "19 members [1].", body) is None
+    assert "20" in problem(check, asked, "20 members [1].", body)
+    # "خمسين ألف" is no fifty.
+    assert "50" in problem(check, "How many people fled?", "50 people [1].", ("فر خمسين ألف شخص من المدينة.",))
+
+
+def test_a_round_the_question_numbers_in_words_is_the_round_the_sentences_number_in_digits(check):
+    # The reply restates the question's "الجولة الخامسة عشرة", which the sentences write "الجولة 15": the question's
+    # words, not words in no sentence.
+    sentences = ("اختتمت أعمال الجولة 15 لمؤتمر أستانة، والمنعقد في مدينة سوتشي الروسية، اليوم الأربعاء، بعد يومين من "
+                 "انطلاقه، بحضور جميع الوفود المشاركة.",)
+    asked = "في أي مدينة روسية اختُتمت أعمال الجولة الخامسة عشرة من مسار أستانة في شباط 2021؟"
+    reply = "في مدينة سوتشي الروسية اختتمت أعمال الجولة الخامسة عشرة من مسار أستانة في شباط 2021 [1]."
+    assert problem(check, asked, reply, sentences, "ar") is None
+
+
+def test_a_number_copied_from_a_better_source_than_the_one_cited_cites_that_one(check):
+    # Across languages the model copies the number right and numbers its source wrong.
+    hitto = ("Ghassan Hitto emerged as winner with 35 out of 48 votes after a full day of meetings.",
+             "Hitto says he decided to get more involved after his son joined the rebels last year.")
+    asked = query("كم صوتاً نال غسان هيتو عند انتخابه رئيساً للحكومة المؤقتة؟", "ar")
+    verdict = check.run("35 صوتاً [2].", asked, selection(*hitto, document="h.txt"))
+    assert verdict.ok and verdict.cited == (1,)
+    # A number the model did not copy from any of them is still no answer.
+    assert not check.run("40 صوتاً [2].", asked, selection(*hitto, document="h.txt")).ok

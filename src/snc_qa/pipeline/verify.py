@@ -66,6 +66,7 @@ from snc_qa.pipeline.wording import (
     citations,
     is_refusal,
     repeats_itself,
+    spelled_numbers,
     strip_citations,
 )
 from snc_qa.retrieval import Source
@@ -233,10 +234,14 @@ class ReplyCheck:
         problem = self._problem(body, query, selection, cited)
         # The bundled model copies a sentence and cites its neighbour's number: on the third set of real news, two
         # right answers copied word for word from [1] cited [2], or from [2] cited [1]. A reply that copies a run
-        # of words from another given source is checked again as citing that one.
-        if problem and cited and (other := self.copied_source(body, query, selection, cited)) and \
-                self._problem(body, query, selection, [other]) is None:
-            return Verdict(cited=(other,))
+        # of words from another given source, or gives a number only another one writes, is checked again as
+        # citing that one.
+        if problem and cited:
+            others = (self.copied_source(body, query, selection, cited),
+                      self.number_source(body, query, selection, cited))
+            for other in dict.fromkeys(n for n in others if n is not None):
+                if self._problem(body, query, selection, [other]) is None:
+                    return Verdict(cited=(other,))
         # The bundled model finds the right person in an Arabic sentence and mis-spells the name in English
         # ("Mohammed Jehad Al-Hamad" for "محمد جهاد اللحام"): written as the name dictionary spells the source's
         # name, the reply is checked again.
@@ -291,6 +296,37 @@ class ReplyCheck:
                 return n
         return None
 
+    def number_source(self, body: str, query: Query, selection: Selection, cited: list[int]) -> int | None:
+        """The number of the one given source, ranked before every one cited, that writes every number of the reply
+        that the cited ones do not (each of two digits or more: a lone digit is in many sentences) and the
+        question does not state; ``None`` when there is none or more than one. Across languages the model copies
+        the number right and numbers its source wrong: "Hitto won 35 votes [3]" where [2] reads "35 out of 48
+        votes". Sources are numbered best first for the question, so a number from a source after the one cited
+        is taken from a sentence on something else ("opened in 1976" for a market the cited [1] says opened in
+        1835, the year from [2] on a shopping centre), and is not looked for there.
+
+        >>> from snc_qa.pipeline.records import Selection, Unit
+        >>> from snc_qa.retrieval import Source
+        >>> texts = (("Hitto won with 35 out of 48 votes.", "a"), ("He was born in Damascus in 1963.", "b"))
+        >>> a, b = (Source(t, "f.txt", "F", 0.9, c) for t, c in texts)
+        >>> selection = Selection([Unit(a.text, a, 0), Unit(b.text, b, 1)], [a, b])
+        >>> query = Query("كم صوتاً نال هيتو؟", "كم صوتاً نال هيتو؟", "ar")
+        >>> check = ReplyCheck(Glossary([]))
+        >>> check.number_source("نال هيتو 35 صوتاً.", query, selection, [2])
+        1
+        >>> check.number_source("نال هيتو 3 أصوات.", query, selection, [2]) is None
+        True
+        """
+        own = written_numbers(" ".join(u.text for u in selection.cited_units(cited)))
+        uncited = set(numbers_in(body)) - own - written_numbers(query.standalone)
+        if not uncited or any(len(number) < 2 for number in uncited):
+            return None
+        index, texts = selection.index(), {}
+        for unit in selection.units:
+            texts.setdefault(index[unit.source.chunk_id], []).append(unit.text)
+        holding = [n for n, own in texts.items() if n < min(cited) and uncited <= written_numbers(" ".join(own))]
+        return holding[0] if len(holding) == 1 else None
+
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:
         if repeats_itself(body):
             return "the reply repeats itself (the model looped)"
@@ -301,14 +337,17 @@ class ReplyCheck:
             return "the reply copies words of its source instead of writing the question's language: " + \
                 ", ".join(untranslated[:3])
         source_text = _THOUSANDS.sub("", normalize(selection.text()))
-        source_stems = set(self.analyzer.tokens(source_text))
+        # A number the sentences write in digits holds the words that write it: "الجولة الخامسة عشرة" in the question
+        # and the reply is "الجولة 15" in the sentences.
+        spelled = self.spelled_stems(f"{body} {query.standalone}", source_text)
+        source_stems = set(self.analyzer.tokens(source_text)) | spelled
         asked = set(self.analyzer.tokens(query.standalone))
         # What the reply draws on is the sentences it cites, or all when it cites none.
         drawn_on = selection.cited_units(cited) or selection.units
         # A number the question states is no claim of the reply's ("… the November 2017 meeting"), even where no
         # passage writes it: a news item's year is often only in its date. Whether the passages are about
         # what the question asks is for the rules on its words and names to tell.
-        if number := self.uncited_number(body, drawn_on, numbers_in(query.standalone)):
+        if number := self.uncited_number(body, drawn_on, written_numbers(query.standalone)):
             return f"the number {number} is not in the passages it cites"
         # A month is a number in words, and across languages the only part of a date the words cannot check.
         if month := uncited_month(body, drawn_on, query.standalone):
@@ -532,6 +571,17 @@ class ReplyCheck:
                 return missing
         return []
 
+    def spelled_stems(self, text: str, sources: str) -> set[str]:
+        """The stems of the words with which ``text`` writes a number from 10 to 99 that ``sources`` write too, in
+        digits or in words.
+
+        >>> sorted(ReplyCheck(Glossary([])).spelled_stems("في الجولة الخامسة عشرة والسادسة عشرة", "الجولة 15"))
+        ['خامس', 'عشر']
+        """
+        written = written_numbers(sources)
+        return {stem for number, words in spelled_numbers(text) if number in written
+                for stem in self.analyzer.tokens(" ".join(words))}
+
     def uncited_number(self, body: str, units: list[Unit], stated: Iterable[str] = ()) -> str | None:
         """The first number of the reply that does not stand whole in ``units`` (the sentences it cites) and is
         not one of ``stated`` (numbers the question gives), or None. A number taken from another passage
@@ -548,7 +598,7 @@ class ReplyCheck:
         True
         """
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
-        numbers, words = set(_NUMBER.findall(text)).union(stated), None
+        numbers, words = written_numbers(text).union(stated), None
         for number in numbers_in(body):
             if number in numbers:
                 continue
@@ -883,7 +933,7 @@ class ReplyCheck:
         # letters holds its number ("24" over "on January 24th").
         text = selection.text()
         if word.isdigit():
-            if word in stems or word in numbers_in(text) or self._in_words(word, self.number_words(text)):
+            if word in stems or word in written_numbers(text) or self._in_words(word, self.number_words(text)):
                 return True
         elif among_stems(word, stems) or self._number_word_held(word, text):
             return True
@@ -1129,6 +1179,16 @@ def numbers_in(text: str) -> list[str]:
     ['1998', '2580000', '3.62']
     """
     return _NUMBER.findall(_THOUSANDS.sub("", normalize(text)))
+
+
+def written_numbers(text: str) -> set[str]:
+    """The numbers ``text`` writes in digits (:func:`numbers_in`) or, from 10 to 99, in words
+    (:func:`~snc_qa.pipeline.wording.spelled_numbers`): "19" is written in "تسعة عشر عضواً".
+
+    >>> sorted(written_numbers("Some 2,400 fighters in the fifteenth round, تسعة عشر عضواً"))
+    ['15', '19', '2400']
+    """
+    return set(numbers_in(text)) | {number for number, _ in spelled_numbers(text)}
 
 
 @functools.lru_cache(maxsize=64)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from snc_qa.arabic import ENGLISH_STOPWORDS, WORD, contains_arabic, normalize
+from snc_qa.arabic import ENGLISH_STOPWORDS, WORD, Analyzer, contains_arabic, normalize
 from snc_qa.names import TIME_WORDS, drop_possessive
 
 NOT_FOUND = {
@@ -49,6 +49,26 @@ DIGIT_WORDS = {
     "4": "four fourth أربع أربعة رابع", "5": "five fifth خمس خمسة خامس", "6": "six sixth ست ستة سادس",
     "7": "seven seventh سبع سبعة سابع", "8": "eight eighth ثمان ثماني ثمانية ثامن", "9": "nine ninth تسع تسعة تاسع",
 }
+
+#: The tens in words (cardinal and ordinal, both languages; "عشر" is also the "-teen" of "تسعة عشر") and English's
+#: teens, which :func:`spelled_numbers` reads with the units of ``DIGIT_WORDS`` and ``ORDINAL_WORDS``.
+TENS_WORDS = {
+    "10": "ten tenth عشر عشرة عاشر عاشرة", "20": "twenty twentieth عشرون عشرين", "30": "thirty thirtieth ثلاثون ثلاثين",
+    "40": "forty fortieth أربعون أربعين", "50": "fifty fiftieth خمسون خمسين", "60": "sixty sixtieth ستون ستين",
+    "70": "seventy seventieth سبعون سبعين", "80": "eighty eightieth ثمانون ثمانين",
+    "90": "ninety ninetieth تسعون تسعين",
+}
+TEEN_WORDS = {
+    "11": "eleven eleventh", "12": "twelve twelfth", "13": "thirteen thirteenth", "14": "fourteen fourteenth",
+    "15": "fifteen fifteenth", "16": "sixteen sixteenth", "17": "seventeen seventeenth", "18": "eighteen eighteenth",
+    "19": "nineteen nineteenth",
+}
+#: Arabic's own forms of one and two before "عشر" ("أحد عشر", "الحادية عشرة", "اثنا عشر", "اثنتي عشرة").
+COMPOUND_UNITS = {"1": "أحد إحدى حادي حادية", "2": "اثنا اثنتا اثني اثنتي"}
+#: Words that multiply the number before them: "خمسين ألف" is no fifty.
+SCALE_WORDS = (
+    "hundred hundreds thousand thousands million millions billion billions مئة مائة ألف آلاف مليون ملايين مليار مليارات"
+)
 
 # A list question asks for the plural itself: the question word, at most three words, then the plural ("Which
 # organisations …", "What are the main groups …"; not "What do some people protest against?", whose people are
@@ -388,3 +408,57 @@ def resolution_numbers(text: str) -> list[str]:
     for match in RESOLUTIONS.finditer(text):
         numbers += re.findall(r"\d{3,4}", match.group(1))
     return numbers
+
+
+def _number_key(word: str) -> str:
+    """``word`` as :func:`spelled_numbers` looks it up: normalised, an Arabic word without "and", its article and
+    its closing ة ("والعشرين" is "عشرين", "الخامسة" "خامس")."""
+    word = normalize(word)
+    return Analyzer.bare(word).removesuffix("ه") if contains_arabic(word) else word
+
+
+def _keyed(table: dict[str, str]) -> dict[str, int]:
+    return {_number_key(word): int(number) for number, words in table.items() for word in words.split()}
+
+
+_UNITS = _keyed(DIGIT_WORDS) | _keyed(ORDINAL_WORDS) | _keyed(COMPOUND_UNITS)
+_UNITS.pop(_number_key("tenth"), None)
+_UNITS.pop(_number_key("عاشر"), None)
+_TENS, _TEENS = _keyed(TENS_WORDS), _keyed(TEEN_WORDS)
+_TEEN_MARK = _number_key("عشر")
+_SCALES = {_number_key(word) for word in SCALE_WORDS.split()}
+
+
+def spelled_numbers(text: str) -> list[tuple[str, list[str]]]:
+    """Each number from 10 to 99 that ``text`` writes in words, cardinal or ordinal, in either language, with its
+    words as written: the sources' "تسعة عشر عضواً" is the reply's "19 members", and the question's "الجولة
+    الخامسة عشرة" the sentences' "الجولة 15". The one-digit numbers are read by their words alone
+    (``DIGIT_WORDS``).
+
+    >>> [n for n, _ in spelled_numbers("الجولة الخامسة عشرة، تسعة عشر عضواً، ثلاث وعشرون دولة، الحادي عشر")]
+    ['15', '19', '23', '11']
+    >>> spelled_numbers("the twenty-third round after ten years; forty four, eleven")
+    [('23', ['twenty', 'third']), ('10', ['ten']), ('44', ['forty', 'four']), ('11', ['eleven'])]
+    """
+    words = WORD.findall(text)
+    keys = [*map(_number_key, words), ""]
+    found: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(words):
+        key, after, arabic = keys[i], keys[i + 1], contains_arabic(words[i])
+        paired = i + 1 < len(words) and arabic == contains_arabic(words[i + 1])
+        if arabic and paired and key in _UNITS and (after == _TEEN_MARK or _TENS.get(after, 0) >= 20):
+            # Arabic writes the unit first: "تسعة عشر" (9 and 10), "ثلاث وعشرون" (3 and 20).
+            value, size = _UNITS[key] + _TENS[after], 2
+        elif not arabic and paired and _TENS.get(key, 0) >= 20 and after in _UNITS:
+            value, size = _TENS[key] + _UNITS[after], 2  # "twenty-third", "forty four"
+        elif key in _TEENS or key in _TENS:
+            value, size = _TEENS.get(key) or _TENS[key], 1
+        else:
+            i += 1
+            continue
+        # "خمسين ألف" and "fifty thousand" are another number.
+        if keys[i + size] not in _SCALES:
+            found.append((str(value), words[i:i + size]))
+        i += size
+    return found
