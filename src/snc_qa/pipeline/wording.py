@@ -435,8 +435,8 @@ def spelled_numbers(text: str) -> list[tuple[str, list[str]]]:
     الخامسة عشرة" the sentences' "الجولة 15". The one-digit numbers are read by their words alone
     (``DIGIT_WORDS``).
 
-    >>> [n for n, _ in spelled_numbers("الجولة الخامسة عشرة، تسعة عشر عضواً، ثلاث وعشرون دولة، الحادي عشر")]
-    ['15', '19', '23', '11']
+    >>> [n for n, _ in spelled_numbers("الجولة الخامسة عشرة، تسعة عشر عضواً، ثلاث وعشرون دولة، أحد العشرين")]
+    ['15', '19', '23', '20']
     >>> spelled_numbers("the twenty-third round after ten years; forty four, eleven")
     [('23', ['twenty', 'third']), ('10', ['ten']), ('44', ['forty', 'four']), ('11', ['eleven'])]
     """
@@ -447,8 +447,10 @@ def spelled_numbers(text: str) -> list[tuple[str, list[str]]]:
     while i < len(words):
         key, after, arabic = keys[i], keys[i + 1], contains_arabic(words[i])
         paired = i + 1 < len(words) and arabic == contains_arabic(words[i + 1])
-        if arabic and paired and key in _UNITS and (after == _TEEN_MARK or _TENS.get(after, 0) >= 20):
-            # Arabic writes the unit first: "تسعة عشر" (9 and 10), "ثلاث وعشرون" (3 and 20).
+        # Arabic writes the unit first: "تسعة عشر" (9 and 10), "ثلاث وعشرون" (3 and 20); the tens after "and" ("أحد
+        # العشرين" is one of the twenty).
+        if arabic and paired and key in _UNITS and (
+                after == _TEEN_MARK or (_TENS.get(after, 0) >= 20 and normalize(words[i + 1]).startswith("و"))):
             value, size = _UNITS[key] + _TENS[after], 2
         elif not arabic and paired and _TENS.get(key, 0) >= 20 and after in _UNITS:
             value, size = _TENS[key] + _UNITS[after], 2  # "twenty-third", "forty four"
