@@ -324,7 +324,7 @@ class ReplyCheck:
         index, texts = selection.index(), {}
         for unit in selection.units:
             texts.setdefault(index[unit.source.chunk_id], []).append(unit.text)
-        holding = [n for n, own in texts.items() if n < min(cited) and uncited <= written_numbers(" ".join(own))]
+        holding = [n for n, held in texts.items() if n < min(cited) and uncited <= written_numbers(" ".join(held))]
         return holding[0] if len(holding) == 1 else None
 
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:

@@ -421,9 +421,7 @@ def _keyed(table: dict[str, str]) -> dict[str, int]:
     return {_number_key(word): int(number) for number, words in table.items() for word in words.split()}
 
 
-_UNITS = _keyed(DIGIT_WORDS) | _keyed(ORDINAL_WORDS) | _keyed(COMPOUND_UNITS)
-_UNITS.pop(_number_key("tenth"), None)
-_UNITS.pop(_number_key("عاشر"), None)
+_UNITS = _keyed(DIGIT_WORDS) | _keyed({n: w for n, w in ORDINAL_WORDS.items() if len(n) == 1}) | _keyed(COMPOUND_UNITS)
 _TENS, _TEENS = _keyed(TENS_WORDS), _keyed(TEEN_WORDS)
 _TEEN_MARK = _number_key("عشر")
 _SCALES = {_number_key(word) for word in SCALE_WORDS.split()}
