@@ -97,7 +97,7 @@ def test_an_arabic_question_on_english_news_gets_no_answer_that_is_not_one(tmp_p
     answer = assistant.ask("من هي منسقة منتدى الأرز؟")
     # Whatever the model makes of it, what is shown as the answer names her as the news item writes it: an
     # English reply that restated the question's subject ("The Cedar Forum is a network …") was shown as grounded
-    # by a version that answered such questions in the sentence's words (see the README).
+    # by a version that answered such questions in the sentence's words (``benchmarks/corpus_qa.md``).
     assert not answer.grounded or "Lina Haddad" in answer.text
     recipe = assistant.ask("ما هي طريقة تحضير الحمص بالطحينة؟")
     assert not recipe.grounded
