@@ -125,6 +125,20 @@ def test_a_list_of_countries_is_the_best_sentence_that_names_several_not_every_c
     assert text.splitlines() == ["The documents name the following:", "- Russia [1]", "- China [1]", "- Algeria [1]"]
 
 
+def test_a_list_of_countries_is_the_sentence_on_what_the_question_asks_not_the_best_scoring_one():
+    # "… as observers?" was answered with the guarantor countries, whose sentence scored best on the item's words.
+    chosen = selection("Astana 16: the guarantor countries call on the Constitutional Committee to meet.",
+                       "The guarantor countries, Turkey, Russia and Iran, issued a joint statement after the Astana 16 "
+                       "talks.",
+                       "The delegations of Iraq, Jordan and Lebanon take part in the talks as observers.",
+                       document="astana.txt")
+    for unit, score in zip(chosen.units, (0.06, 0.14, 0.09), strict=True):
+        unit.score = score
+    text = listing(query("Which three countries attended the Astana 16 talks as observers?",
+                         is_list=True, list_kind="country"), chosen)
+    assert text.splitlines() == ["The documents name the following:", "- Iraq [3]", "- Jordan [3]", "- Lebanon [3]"]
+
+
 def test_a_list_of_countries_from_sentences_that_name_none_is_no_answer():
     chosen = selection("The forum met in the capital on Monday.", "Lina Haddad said it would open an office.")
     text, answered = AnswerWriter(Glossary([])).listing(query("Which countries sent delegations to the forum?",

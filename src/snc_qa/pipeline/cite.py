@@ -7,6 +7,7 @@ themselves, quoted and cited, said to be in the other language when they are.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Sequence
 
@@ -152,8 +153,8 @@ class AnswerWriter:
         # for everything the text mentions.
         subject_only = not MENTIONS_QUESTION.search(question)
         asked = set(self.countries.named_in(query.standalone)) if query.list_kind == "country" else set()
-        units = self._answering_units(selection.units, asked) if query.list_kind == "country" and subject_only \
-            else selection.units
+        units = self._answering_units(selection.units, asked, query.standalone) \
+            if query.list_kind == "country" and subject_only else selection.units
         for unit in units:
             for key, name in self._names_in(unit.sentence, query, quoted):
                 if key in seen or any(key in other for other in seen) or \
@@ -164,18 +165,38 @@ class AnswerWriter:
                 out.append(f"- {shown} [{index[unit.source.chunk_id]}]")
         return out
 
-    def _answering_units(self, units: list[Unit], asked: set[str]) -> list[Unit]:
+    def _answering_units(self, units: list[Unit], asked: set[str], question: str) -> list[Unit]:
         """For a list of countries, the sentences scoring at or above the best one that names two countries or
         more besides the question's (``asked``): news writes such a list in one sentence ("… with the support of
         Russia, China and Algeria"), and an item's other sentences name countries in other roles (Türkiye and the
         United States, met in Geneva the day after). On the six which-countries questions of the real-news sets,
-        this sentence gave the answer, no more, for five, where every answer had held extra countries (the sixth,
-        the observers at an Astana round, is wrong either way). Every sentence when none names two."""
+        this sentence gave the answer, no more, for five, where every answer had held extra countries. Every
+        sentence when none names two.
+
+        Of two such sentences, the one holding more of the question's words that no other given sentence holds
+        answers it, whatever their scores: "Which countries attended the talks as observers?" is answered by the
+        sentence on the observers, not by the better-scoring one on the guarantor countries, which shares the
+        words every sentence of the item shares ("Astana", "talks").
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> texts = [("The guarantor countries Turkey, Russia and Iran met at the Astana talks.", 0.14),
+        ...          ("Iraq, Jordan and Lebanon attended the talks as observers.", 0.09),
+        ...          ("The Astana talks ended with a statement of the guarantor countries.", 0.08)]
+        >>> units = [Unit(t, Source(t, "f.txt", "F", 0.9, f"c{n}"), n, t, score=s) for n, (t, s) in enumerate(texts)]
+        >>> writer = AnswerWriter(Glossary([]))
+        >>> question = "Which countries attended the Astana talks as observers?"
+        >>> [u.order for u in writer._answering_units(units, set(), question)]
+        [1]
+        """
         several = [u for u in units if len(set(self.countries.named_in(u.sentence)) - asked) >= 2]
         if not several:
             return units
-        floor = max(u.score for u in several)
-        return [u for u in units if u.score >= floor]
+        asked_words = set(self.analyzer.tokens(question))
+        held = {u.sentence: asked_words.intersection(self.analyzer.tokens(u.sentence)) for u in units}
+        alone = collections.Counter(word for words in held.values() for word in words)
+        best = max(several, key=lambda u: (sum(alone[word] == 1 for word in held[u.sentence]), u.score))
+        return [u for u in units if u.score >= best.score and (u.sentence == best.sentence or u not in several)]
 
     @staticmethod
     def _asked_about(key: str, kind: str, question: str, countries: set[str]) -> bool:
