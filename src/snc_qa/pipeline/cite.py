@@ -196,7 +196,8 @@ class AnswerWriter:
         held = {u.sentence: asked_words.intersection(self.analyzer.tokens(u.sentence)) for u in units}
         alone = collections.Counter(word for words in held.values() for word in words)
         best = max(several, key=lambda u: (sum(alone[word] == 1 for word in held[u.sentence]), u.score))
-        return [u for u in units if u.score >= best.score and (u.sentence == best.sentence or u not in several)]
+        others = {u.sentence for u in several} - {best.sentence}
+        return [u for u in units if u.score >= best.score and u.sentence not in others]
 
     @staticmethod
     def _asked_about(key: str, kind: str, question: str, countries: set[str]) -> bool:

@@ -65,6 +65,7 @@ from snc_qa.pipeline.wording import (
     ROLE_WORDS,
     citations,
     is_refusal,
+    number_key,
     repeats_itself,
     spelled_numbers,
     strip_citations,
@@ -866,8 +867,7 @@ class ReplyCheck:
         ['3', 'اختيار', 'اعضاء', 'جول', 'خامس', 'خمسين', 'مرات']
         """
         # Sunday is "the one" (الأحد): no number ("صوتاً واحدًا" was held by "مساء الأحد").
-        return {Analyzer.bare(word).removesuffix("ه") if contains_arabic(word) else word
-                for word in self.plain.tokens(text) if word not in self._weekday_words}
+        return {number_key(word) for word in self.plain.tokens(text) if word not in self._weekday_words}
 
     def _in_words(self, number: str, words: set[str]) -> bool:
         """Whether the sources, read as :meth:`number_words`, write a one-digit ``number`` in words ("three",

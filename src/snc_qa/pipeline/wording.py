@@ -410,21 +410,21 @@ def resolution_numbers(text: str) -> list[str]:
     return numbers
 
 
-def _number_key(word: str) -> str:
-    """``word`` as :func:`spelled_numbers` looks it up: normalised, an Arabic word without "and", its article and
-    its closing ة ("والعشرين" is "عشرين", "الخامسة" "خامس")."""
+def number_key(word: str) -> str:
+    """``word`` as a number word is looked up: normalised, an Arabic word without "and", its article and its
+    closing ة ("والعشرين" is "عشرين", "الخامسة" "خامس"), since the light stemmer makes fifty (``خمسين``) five."""
     word = normalize(word)
     return Analyzer.bare(word).removesuffix("ه") if contains_arabic(word) else word
 
 
 def _keyed(table: dict[str, str]) -> dict[str, int]:
-    return {_number_key(word): int(number) for number, words in table.items() for word in words.split()}
+    return {number_key(word): int(number) for number, words in table.items() for word in words.split()}
 
 
 _UNITS = _keyed(DIGIT_WORDS) | _keyed({n: w for n, w in ORDINAL_WORDS.items() if len(n) == 1}) | _keyed(COMPOUND_UNITS)
 _TENS, _TEENS = _keyed(TENS_WORDS), _keyed(TEEN_WORDS)
-_TEEN_MARK = _number_key("عشر")
-_SCALES = {_number_key(word) for word in SCALE_WORDS.split()}
+_TEEN_MARK = number_key("عشر")
+_SCALES = {number_key(word) for word in SCALE_WORDS.split()}
 
 
 def spelled_numbers(text: str) -> list[tuple[str, list[str]]]:
@@ -439,7 +439,7 @@ def spelled_numbers(text: str) -> list[tuple[str, list[str]]]:
     [('23', ['twenty', 'third']), ('10', ['ten']), ('44', ['forty', 'four']), ('11', ['eleven'])]
     """
     words = WORD.findall(text)
-    keys = [*map(_number_key, words), ""]
+    keys = [*map(number_key, words), ""]
     found: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
