@@ -5,6 +5,8 @@ from snc_qa.answering import is_list_question
 from snc_qa.evaluation import contains_any
 from snc_qa.retrieval import Source
 
+from .conftest import FOUNDING
+
 ORGS = ["التحالف الأمريكي لأجل سوريا", "المجلس السوري الأمريكي", "بيتنا", "النساء الآن من أجل التنمية",
         "وحدة دعم الاستقرار", "مواطنون من أجل أمريكا آمنة", "مدنية", "الذاكرة السورية", "اليوم التالي",
         "وحدة تنسيق الدعم"]
@@ -111,6 +113,15 @@ def test_the_check_catches_names_from_the_models_memory(founding_assistant):
     spoken = "Who accused Russia of obstacles?"
     assert _check(answerer, spoken, english, "Salim al-Muslat accused Russia [1].") is None
     assert "Mohamad" in _check(answerer, spoken, english, "Mohamad Alloush accused Russia [1].")
+
+
+def test_the_check_reads_the_whole_document_of_a_passage_it_was_given(founding_assistant):
+    # A question's setting may be in a paragraph of the item that the model was not given (test_verify.py).
+    source = founding_assistant.retrieve("من قدّم عرضاً عن عمل وحدة دعم الاستقرار؟")[0]
+    whole = founding_assistant.answerer.check.document_text(source.path)
+    paragraphs = [line.strip() for line in FOUNDING.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # The item's lead, far from the paragraph given, is there (the page's copyright line is not indexed).
+    assert len(whole) > len(source.text) and paragraphs[1] not in source.text and paragraphs[1] in whole
 
 
 def test_an_arabic_question_answered_from_an_english_passage_says_it_is_quoted_in_english(workspace):

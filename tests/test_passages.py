@@ -66,6 +66,15 @@ def test_a_chunk_is_found_by_the_terms_of_its_neighbours(tmp_path):
     assert set(_search(_index(tmp_path, texts, metas), "بيتنا", k=4)) == {"c0", "c1"}
 
 
+def test_a_document_s_text_is_its_chunks_in_order(tmp_path):
+    texts = {"second": "ثم انتخب الرئيس.", "first": "اجتمعت الهيئة العامة.", "other": "أخبار الطقس."}
+    metas = [{"path": "a.txt", "language": "ar", "position": 1}, {"path": "a.txt", "language": "ar", "position": 0},
+             {"path": "b.txt", "language": "ar", "position": 0}]
+    index = _index(tmp_path, texts, metas)
+    assert index.document_text("a.txt") == "اجتمعت الهيئة العامة.\nثم انتخب الرئيس."
+    assert index.document_text("missing.txt") == ""
+
+
 def test_full_match_is_the_sum_of_the_terms_idf(tmp_path):
     index = _index(tmp_path, {"a": "water station repaired", "b": "football league final", "c": "water prices"})
     tokens = index.analyzer("water station")

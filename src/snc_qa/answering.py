@@ -70,7 +70,7 @@ class Answerer:
         self._glossary = glossary
         self.prompt = PromptBuilder(glossary)
         self.evidence = EvidenceCheck(glossary)
-        self.check = ReplyCheck(glossary, self.embeddings)
+        self.check = ReplyCheck(glossary, self.embeddings, document_text=self.selector.store.passages.document_text)
         self.writer = AnswerWriter(glossary)
 
     # ----------------------------------------------------------------- public

@@ -41,11 +41,13 @@ from snc_qa.arabic import (
     MIN_KEY_LENGTH,
     _normalized_arabic_stopwords,
     arabic_keys,
+    contains_arabic,
     normalize,
     phonetic_key,
 )
 from snc_qa.countries import Countries
 from snc_qa.documents import AR_MONTHS, EN_MONTHS, WEEKDAYS
+from snc_qa.places import Places
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -362,7 +364,8 @@ class NameLookup:
     when the text names that country ("Syria" ↔ "سوريا") or, for its adjective, names it or uses its adjective
     ("Russian" over "Russia's foreign minister", "Turkish" over "الوفد التركي"). With ``names_by_adjective``, a
     country's name is held by its adjective too (passages about "the Syrian delegation" speak of Syria; a reply's
-    "Syria" for a city is not held so).
+    "Syria" for a city is not held so), or, for a city, when the text names it in Arabic ("Cairo" ↔ "القاهرة",
+    :mod:`snc_qa.places`).
 
     ``also``: more text whose Latin words count as written there (the question, the glossary's English names).
     The dictionary is asked only for a word the cheaper tests did not find.
@@ -370,6 +373,8 @@ class NameLookup:
     >>> lookup = NameLookup("انتخبت الهيئة العامة رياض سيف رئيساً. Russia's foreign minister spoke.")
     >>> [lookup.holds(word) for word in ("Riad", "Seif", "Russian", "Foreign", "Lavrov")]
     [True, True, True, True, False]
+    >>> NameLookup("عقد الاجتماع في القاهرة").holds("Cairo"), NameLookup("عقد الاجتماع في القاهرة").holds("Riyadh")
+    (True, False)
     >>> NameLookup("The Syrian delegation left.").holds("Syria"), \\
     ...     NameLookup("The Syrian delegation left.", names_by_adjective=True).holds("Syria")
     (False, True)
@@ -383,6 +388,7 @@ class NameLookup:
         self.latin = latin_words(text) | latin_words(also)
         self.keys = set(arabic_keys(text))
         self._romanized: set[str] | None = None
+        self._places: set[str] | None = None  # the English words of the cities the text names in Arabic
         self._countries: dict[bool, set[str]] = {}  # the text's countries, by name (False) or also by adjective
 
     def holds(self, word: str) -> bool:
@@ -402,7 +408,10 @@ class NameLookup:
             if by_adjective not in self._countries:
                 self._countries[by_adjective] = set(countries.named_in(self.text, adjectives=by_adjective))
             return set(codes) <= self._countries[by_adjective]
-        return False
+        # A city's English name is often neither spelled nor sounded like its Arabic one: "Cairo" is "القاهرة".
+        if self._places is None:
+            self._places = Places.load().english_words(self.text) if contains_arabic(self.text) else set()
+        return folded in self._places
 
 
 # A name as English text writes it: capitalised words, with the particles Arabic names keep ("Salim al-Muslat").

@@ -296,6 +296,10 @@ class PassageIndex:
         hits = searcher.search(tantivy.Query.term_query(self.schema, "path", path), limit, count=False).hits
         return sorted((self._passage(searcher.doc(a)) for _, a in hits), key=lambda p: p.meta.get("position", 0))
 
+    def document_text(self, path: str) -> str:
+        """The text of one document, its chunks joined in order (overlaps repeated)."""
+        return "\n".join(p.text for p in self.of_path(path))
+
     def _buckets(self, field: str, size: int, query: tantivy.Query | None = None, newest: bool = False,
                  searcher: tantivy.Searcher | None = None) -> dict:
         searcher = searcher or self.searcher()

@@ -126,6 +126,18 @@ def test_a_reply_in_the_other_language_must_add_a_name_or_number_its_sentences_h
     assert check.run("لأنها تمنع وصول المساعدات [3].", why, selection(*FORUM)).ok
 
 
+def test_a_city_is_held_by_its_name_in_the_other_language(check):
+    # "Cairo" and "القاهرة" share neither consonants nor a spelling the name dictionary knows.
+    arabic = ("اتخذ الائتلاف الوطني الذي تشكل حديثاً من القاهرة مقراً له.",)
+    asked = query("Where did the newly formed coalition have its headquarters?")
+    assert check.run("The newly formed coalition had its headquarters in Cairo [1].", asked, selection(*arabic)).ok
+    found = check.run("The newly formed coalition had its headquarters in Riyadh [1].", asked, selection(*arabic))
+    assert "Riyadh" in found.problem
+    english = ("The newly formed coalition set up its headquarters in Cairo.",)
+    where = query("أين اتخذ الائتلاف مقره؟", "ar")
+    assert check.run("اتخذ الائتلاف مقره في القاهرة [1].", where, selection(*english)).ok
+
+
 def test_a_number_word_across_languages_counts_only_when_its_number_is_in_the_sentences(check):
     talks = ("De Mistura said the talks would focus on the paper with the 12 principles.",
              "The delegation has three co-chairs, he said.")
@@ -227,6 +239,27 @@ def test_the_question_s_words_may_stand_in_another_chunk_of_the_cited_document_o
     assert problem(check, question, reply, item) is None
     # The same chunks as two documents: the cited one alone uses too few of the question's words.
     assert "few of the question's words" in problem(check, question, reply, item, document=None)
+
+
+def test_the_question_s_setting_may_stand_in_a_paragraph_of_the_document_the_model_was_not_given():
+    # The item's lead names the conference and its city; the model is given only the paragraph that answers.
+    lead = "The Syrian National Council held its conference in Tunis on Saturday, chaired by Karim Nader."
+    answer = "The Syrian foreign minister Walid Haddad recently signed an Arab League initiative to send observers."
+    question = ("Which Syrian foreign minister signed the observers initiative discussed at the council's Tunis "
+                "conference?")
+    reply = ("Walid Haddad was the Syrian foreign minister who signed the observers initiative discussed at the "
+             "council's Tunis conference [1].")
+    whole = ReplyCheck(Glossary([]), document_text={"news.txt": f"{lead}\n{answer} It was discussed at length."}.get)
+    assert problem(whole, question, reply, (answer,)) is None
+    # Without the rest of the document those words are in no source.
+    assert "no source" in problem(ReplyCheck(Glossary([])), question, reply, (answer,))
+    # What the question asks for must stand in the paragraph read, not only elsewhere in the document: the
+    # paragraph counts delegations, the items are counted in another.
+    rounds = "The three delegations met in Geneva under UN facilitation."
+    items = ReplyCheck(Glossary([]), document_text={"news.txt": f"{rounds}\nThey were to discuss four items."}.get)
+    found = problem(items, "How many items were the delegations to discuss in Geneva?",
+                    "The delegations were to discuss 3 items in Geneva [1].", (rounds,))
+    assert found and "no source" in found
 
 
 def test_a_reply_whose_every_added_word_is_in_no_sentence_is_not_shown(check):

@@ -105,6 +105,16 @@ HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:م
 # question that mentions a count from being read as a list question: "how much of the forest …" is answered
 # by "over half", and "ما الأعداد التي …" by the name of a kind of number.
 COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
+# What a "which / what …" question asks for, the one or two words after it ("Which Syrian foreign minister …", "أي
+# عضو في …", "ما اسم المعبر …", "ما هي مواد القرار …"): not a verb ("What did …"), nor the relative that starts a
+# clause ("ما الذي …"). A reply's answer is one of these, and so must stand where the model read it.
+ASKED_FOR = re.compile(
+    r"\b(?:which|what)\s+(?!(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should)\b)"
+    r"([A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?)"
+    r"|(?:^|\s)(?:أي|اي|ما)\s+(?:(?:هو|هي|هم)\s+)?(?!(?:الذي|التي|الذين)(?:\s|$))"
+    r"([^\s؟?،,]+(?:\s+(?!(?:الذي|التي|الذين|اللذان|اللتان)(?:\s|$))[^\s؟?،,]+)?)",
+    re.IGNORECASE,
+)
 # A reply's opening frame, up to its comma: "According to the report on the opposition's choice …, more than 340,000
 # people …", "بحسب البيان، …". One copied from the question is the question's, not a claim of the reply's.
 REPLY_FRAME = re.compile(
