@@ -97,6 +97,28 @@ class TimeFrame:
         return any(start <= day <= end for start, end in self.spans)
 
 
+_ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+
+
+def years_in(text: str) -> set[int]:
+    """Every year ``text`` writes, in any form of date ("2014", "10/7/2014", "عام ٢٠١٤").
+
+    >>> sorted(years_in("انتخب في ١٠/٧/٢٠١٤ ثم في September 2024"))
+    [2014, 2024]
+    """
+    return {int(year) for year in _ANY_YEAR.findall(normalize(text))}
+
+
+def question_years(question: str) -> set[int]:
+    """The years of the times a question names (:func:`parse_timeframe`), each year of a range.
+
+    >>> sorted(question_years("What happened between 2016 and 2018?")), question_years("What does resolution 2254 say?")
+    ([2016, 2017, 2018], set())
+    """
+    frame = parse_timeframe(question)
+    return {year for start, end in frame.spans for year in range(start.year, end.year + 1)} if frame else set()
+
+
 def _month(name: str) -> int | None:
     key = normalize(name)
     for table in (EN_MONTHS, {normalize(k): v for k, v in AR_MONTHS.items()}):

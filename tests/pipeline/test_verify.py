@@ -3,8 +3,9 @@
 import pytest
 
 from snc_qa.glossary import Entry, Glossary
-from snc_qa.pipeline.records import Selection
+from snc_qa.pipeline.records import Selection, Unit
 from snc_qa.pipeline.verify import ReplyCheck
+from snc_qa.retrieval import Source
 
 from .helpers import query, selection
 
@@ -260,6 +261,25 @@ def test_the_question_s_setting_may_stand_in_a_paragraph_of_the_document_the_mod
     found = problem(items, "How many items were the delegations to discuss in Geneva?",
                     "The delegations were to discuss 3 items in Geneva [1].", (rounds,))
     assert found and "no source" in found
+
+
+def test_a_question_on_a_year_is_not_answered_from_a_document_of_another_year_that_never_mentions_it():
+    # Retrieval puts documents of the year asked first; when there is none, the closest is of another time.
+    sentence = "The general assembly elected Hadi al-Bahra president with 62 votes."
+    item = Source(sentence, "bahra.txt", "Bahra elected", 0.9, "c0", date="2014-07-10", highlight=sentence)
+    cited = Selection([Unit(sentence, item, 0, sentence)], [item])
+    story = {"bahra.txt": f"Istanbul, 10 July. {sentence} He succeeds Ahmad Jarba."}
+    check = ReplyCheck(Glossary([]), document_text=story.get)
+    reply = "Hadi al-Bahra won 62 votes [1]."
+    found = check.run(reply, query("How many votes did Hadi al-Bahra win when re-elected in September 2024?"), cited)
+    assert found.problem and "2024" in found.problem
+    assert check.run(reply, query("How many votes did Hadi al-Bahra win in July 2014?"), cited).ok
+    # An item that writes the year asked, or has no date, is not judged by it.
+    recalled = ReplyCheck(Glossary([]), document_text={"bahra.txt": f"{story['bahra.txt']} He ran again in 2024."}.get)
+    assert recalled.run(reply, query("How many votes did Hadi al-Bahra win in 2024?"), cited).ok
+    undated = Source(sentence, "bahra.txt", "Bahra elected", 0.9, "c0", highlight=sentence)
+    assert check.run(reply, query("How many votes did Hadi al-Bahra win in 2024?"),
+                     Selection([Unit(sentence, undated, 0, sentence)], [undated])).ok
 
 
 def test_a_reply_whose_every_added_word_is_in_no_sentence_is_not_shown(check):

@@ -73,7 +73,7 @@ from snc_qa.pipeline.wording import (
 )
 from snc_qa.places import Places
 from snc_qa.retrieval import Source
-from snc_qa.timeframe import month_names, months_in, weekdays_in
+from snc_qa.timeframe import month_names, months_in, question_years, weekdays_in, years_in
 
 # An Arabic question asking who a named person is: "من هو بدر جاموس؟", "من هي هدى الأتاسي".
 _WHO_IS = re.compile(r"^\W*من\s+(?:هو|هي|هم)(?:\s+[^\s؟?]+){1,3}\s*[؟?]?\s*$")
@@ -361,6 +361,8 @@ class ReplyCheck:
         # A month is a number in words, and across languages the only part of a date the words cannot check.
         if month := uncited_month(body, drawn_on, query.standalone):
             return f"the month {month} is not in the passages it cites"
+        if year := self.other_time(query, drawn_on):
+            return f"the documents it cites are of another time than {year} and do not mention it"
         if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
             return "the question asks how many and the reply gives no number"
         if number := self.other_count(body, query, selection.units):
@@ -555,6 +557,31 @@ class ReplyCheck:
         paths = {u.source.path for u in units}
         chunks = {u.source.chunk_id: u.source for u in units} | {s.chunk_id: s for s in sources if s.path in paths}
         return set(self.analyzer.tokens(titled(chunks.values())))
+
+    def other_time(self, query: Query, units: list[Unit]) -> str | None:
+        """The year a question names when every document of ``units`` is dated in another year and none of them
+        writes it anywhere (:attr:`document_text`), or None: "… when the general assembly re-elected him in
+        September 2024?" answered from an item of 2014 on his first election. Not told where a document has no
+        date, or without the documents' text.
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> item = Source("He won 62 votes.", "a.txt", "A", 0.9, "c", date="2014-07-10")
+        >>> check = ReplyCheck(Glossary([]), document_text={"a.txt": "Elected in July 2014, he won 62 votes."}.get)
+        >>> cited = [Unit("He won 62 votes.", item, 0)]
+        >>> check.other_time(Query("x", "How many votes did he win when re-elected in September 2024?", "en"), cited)
+        '2024'
+        >>> check.other_time(Query("x", "How many votes did he win in 2014?", "en"), cited)
+        """
+        documents = {u.source.path: u.source for u in units}
+        if self.document_text is None or not documents or any(not source.date for source in documents.values()) \
+                or not (years := question_years(query.standalone)):
+            return None
+        for path, source in documents.items():
+            if int(source.date[:4]) in years or \
+                    years_in(f"{source.title} {self.document_text(path) or source.text}") & years:
+                return None
+        return str(min(years))
 
     def setting_words(self, missing: list[str], repeated: set[str], query: Query) -> bool:
         """Whether the words ``missing`` from a reply's sentences are all the question's (``repeated``) and none
