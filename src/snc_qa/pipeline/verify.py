@@ -579,10 +579,12 @@ class ReplyCheck:
         if self.document_text is None or not documents or any(not source.date for source in documents.values()) \
                 or not (years := question_years(query.standalone)):
             return None
-        for path, source in documents.items():
-            if int(source.date[:4]) in years or \
-                    years_in(f"{source.title} {self.document_text(path) or source.text}") & years:
-                return None
+        # The dates first: a document's whole text is read only when none of them is of the time asked.
+        if any(int(source.date[:4]) in years for source in documents.values()):
+            return None
+        if any(years_in(f"{source.title} {self.document_text(path) or source.text}") & years
+               for path, source in documents.items()):
+            return None
         return str(min(years))
 
     def setting_words(self, missing: list[str], repeated: set[str], query: Query) -> bool:
