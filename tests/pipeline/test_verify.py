@@ -187,6 +187,20 @@ def test_a_question_asking_which_country_is_not_answered_without_one(check):
     assert found and "which country" in found
 
 
+def test_a_question_asking_who_held_a_role_is_not_answered_by_a_body_a_country_or_a_role(check):
+    talks = ("ترأس وفد المعارضة إلى الجولة الثانية عشرة من محادثات أستانا أحمد طعمة، بدعم من تركيا.",
+             "وقال وزير المصالحة إن الحكومة ستشارك في الجولة.")
+    who = query("من ترأس وفد المعارضة إلى الجولة الثانية عشرة من محادثات أستانا؟", "ar")
+    assert "asks who" in check.run("تركيا [1].", who, selection(*talks)).problem
+    assert check.run("أحمد طعمة [1].", who, selection(*talks)).ok
+    minister = query("من هو الوزير الذي قال إن الحكومة ستشارك في الجولة؟", "ar")
+    assert "asks who" in check.run("وزير المصالحة [2].", minister, selection(*talks)).problem
+    found = problem(check, "Who is the Cedar Forum's coordinator?", "The Cedar Forum's coordinator is the council [3].")
+    assert found and "asks who" in found
+    # "Who" asks for a body as well where nothing in the question is what only a person is or does.
+    assert problem(check, "Who met in Gaziantep on Monday?", "The Cedar Forum met in Gaziantep [1].") is None
+
+
 def test_a_bare_answer_across_languages_is_checked_by_what_it_adds_not_by_its_closeness_in_meaning(close):
     # "62 [1]." is too short to stand close to any sentence in meaning; the number is what can be checked.
     vote = ("Hadi al-Bahra was elected president of the coalition with 62 votes against 41 for his rival.",)

@@ -34,6 +34,7 @@ from snc_qa.names import (
     NameLookup,
     Romanizer,
     arabic_name_runs,
+    arabic_name_words,
     broken_names,
     drop_possessive,
     latin_name_keys,
@@ -64,8 +65,10 @@ from snc_qa.pipeline.wording import (
     REPLY_FRAME,
     RESOLUTION_QUESTION,
     ROLE_WORDS,
+    asks_for_person,
     citations,
     is_refusal,
+    latin_name_words,
     number_key,
     repeats_itself,
     spelled_numbers,
@@ -373,6 +376,10 @@ class ReplyCheck:
             return f"the number {word} is not in the passages it cites"
         if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
             return "the question asks which country and the reply names none"
+        # A question offering a choice of people is answered by one of its own names.
+        if asks_for_person(query.standalone) and not ALTERNATIVES.search(query.standalone) and \
+                not names_someone(body, query.standalone, self.name_words(selection.text())):
+            return "the question asks who and the reply names no one"
         if RESOLUTION_QUESTION.search(query.standalone) and not numbers_in(body):
             return "the question asks which resolution and the reply gives no number"
         if unknown := self.unsupported_names(body, query, selection) or \
@@ -455,6 +462,14 @@ class ReplyCheck:
                 and _QUESTION_MARK.search(body):
             return "the reply starts by repeating the question"
         return None
+
+    def name_words(self, text: str) -> set[str]:
+        """The words (normalised) of the Arabic names of people ``text`` writes in full ("نصر الحريري").
+
+        >>> sorted(ReplyCheck(Glossary([])).name_words("ترأس الوفد نصر الحريري."))
+        ['الحريري', 'نصر']
+        """
+        return {normalize(word) for run in arabic_name_runs(text, self.romanize) for word in run}
 
     def country_stems(self, body: str, sources: str) -> set[str]:
         """The stems of the reply's words that name a country, by its name or its adjective, which ``sources``
@@ -1255,6 +1270,35 @@ def names_a_country(body: str, question: str) -> bool:
     False
     """
     return bool(countries_beyond(body, question, adjectives=True))
+
+
+def names_someone(body: str, question: str, names: Iterable[str] = ()) -> bool:
+    """Whether the reply names someone the question does not: a question asking who is not answered by a body, a
+    country, a role or the question's own names ("المؤسستين [1].", "تركيا [1].", "وزير المصالحة [3].", "The
+    delegation was led by the United Syrian Opposition Delegation [1].").
+
+    Without a tagger, the words that may be a name (:func:`~snc_qa.pipeline.wording.latin_name_words`,
+    :func:`~snc_qa.names.arabic_name_words`), less the question's words and the names of countries; and ``names``,
+    the normalised words of names the sources write, which count with the article too ("الحريري [2]." where they
+    write "نصر الحريري"). Whether the name is the right one is for the other rules to tell.
+
+    >>> names_someone("Lina Haddad coordinates it [2].", "Who coordinates the forum?")
+    True
+    >>> names_someone("Turkey [1].", "Who led the delegation?"), names_someone("المقرّب من الدوحة [2].", "من المنافس؟")
+    (False, False)
+    >>> names_someone("Lina Haddad [2].", "Who succeeded Lina Haddad?")
+    False
+    >>> names_someone("الحريري [2].", "من ترأس الوفد؟"), names_someone("الحريري [2].", "من ترأس الوفد؟", {"الحريري"})
+    (False, True)
+    """
+    asked = {w.casefold() for w in WORD.findall(question)} | {normalize(w) for w in WORD.findall(question)}
+    latin = [w for w in latin_name_words(body) if w not in asked and not Countries.load().named_in(w.title(), True)]
+    if latin:
+        return True
+    # Not a city's name: many family names are ("نيوتن", "إديسون").
+    names = set(names) - asked
+    return any(normalize(w) not in asked and not Countries.load().named_in(w, True) for w in arabic_name_words(body)) \
+        or any(normalize(w) in names for w in WORD.findall(body))
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from snc_qa.arabic import ENGLISH_STOPWORDS, WORD, Analyzer, contains_arabic, normalize
-from snc_qa.names import TIME_WORDS, drop_possessive
+from snc_qa.arabic import CLINGING_LETTERS, ENGLISH_STOPWORDS, WORD, Analyzer, contains_arabic, normalize
+from snc_qa.names import ARABIC_PERSON_CUES, TIME_WORDS, drop_possessive
 
 NOT_FOUND = {
     "en": "The documents do not contain an answer to this question.",
@@ -139,6 +139,44 @@ COUNTRY_QUESTION = re.compile(
     r"|(?:^|\s)(?:أي|اي|ما|ما هي)[\u064b-\u0652]*\s+(?:دولة|الدولة|بلد|البلد)(?=\s|$|[؟?،,.])",
     re.IGNORECASE,
 )
+# A question that asks who, as the question itself ("Who led …", "Whom did … replace", "According to …, who …", "من
+# ترأس …", "من هو …"). Not "whose", and not Arabic "من" as the preposition "from" ("من أي منصات …", "من أين …") or
+# before a body, country or place ("من الجهة التي …").
+WHO_QUESTION = re.compile(
+    r"^\W*(?:[^?؟,،]{0,120}[,،]\s*)?(?:who|whom)\b"
+    r"|^\W*(?:[^?؟,،]{0,120}[,،]\s*)?م[\u064e]?ن\s+"
+    r"(?!(?:أي|اي|أين|اين|بين|خلال|قبل|أجل|اجل|حيث|دون|ضمن|ثم|جديد|جهة|الجهة|جهته|دولة|الدولة|بلد|البلد|منظمة|"
+    r"المنظمة|مدينة|المدينة|مكان|المكان|طرف|الطرف)(?:\s|$))",
+    re.IGNORECASE,
+)
+#: What only a person does in news text: heads, chairs or leads something, is elected, appointed or succeeded,
+#: speaks. "Who won / designed / backed …" may be answered by a team, a firm or a government; "Who led the
+#: delegation" by a person. Besides the roles (:data:`ROLE_WORDS`, :data:`snc_qa.names.ARABIC_PERSON_CUES`).
+_PERSON_VERB_TEXT = """
+led leads lead headed heads head chaired chairs chair presided presides elected appointed succeeded succeed replaced
+replace said says say told tell spoke speaks speak resigned became stepped
+ترأس ترأست يرأس ترأسه رأس رأست يراس قاد قادت يقود انتخب انتخبت ينتخب عين عينت خلف خلفت يخلف خلفها خلفه تولى تولت
+يتولى استقال استقالت
+"""
+PERSON_VERBS = frozenset(normalize(w) for w in _PERSON_VERB_TEXT.split())
+
+
+def asks_for_person(question: str) -> bool:
+    """Whether ``question`` asks who someone is by what only a person is or does: a role, heading or chairing
+    something, being elected, appointed or succeeded, speaking.
+
+    >>> asks_for_person("Who led the opposition delegation?"), asks_for_person("من هو رئيس الهيئة؟")
+    (True, True)
+    >>> asks_for_person("Who won Super Bowl XLIX?"), asks_for_person("Which envoy resigned?")
+    (False, False)
+    """
+    if not WHO_QUESTION.match(question):
+        return False
+    words = {normalize(w.casefold()) for w in WORD.findall(question)}
+    return bool(words & PERSON_VERBS or {w.removesuffix("s") for w in words} & ROLE_WORDS or
+                words & ARABIC_PERSON_CUES or {w[1:] for w in words if w[:1] in CLINGING_LETTERS} & ARABIC_PERSON_CUES)
+
+
 # A question that asks why, or how something was done: its answer is a reason or a manner, in words, with no
 # name or number to tell it by ("… due to the coronavirus pandemic"). Not "how many / much / long …".
 REASON_QUESTION = re.compile(
@@ -401,6 +439,31 @@ def english_names(sentence: str, kind: str) -> list[str]:
                 (roles or PERSON_BEFORE.search(sentence[:match.start()]) or PERSON_AFTER.match(sentence[match.end():])):
             names.append(" ".join(words))
     return names
+
+
+#: Words that make a capitalised run a body or a group, not a person, besides :data:`ORGANISATION_WORDS`: "the United
+#: Syrian Opposition Delegation", "Representatives of Syrian Opposition", "the Assad Regime".
+_GROUP_TEXT = "delegation delegations opposition regime platform bloc mission representatives"
+GROUP_WORDS = ORGANISATION_WORDS | frozenset(_GROUP_TEXT.split())
+
+
+def latin_name_words(text: str) -> list[str]:
+    """The words (casefolded) of the capitalised runs of ``text`` that may be a person's name: not a run with a
+    word of a body, group or place in it, and not the words of titles, roles, time or the small words of names.
+
+    >>> latin_name_words("Kazakh Foreign Minister Kairat Abdrakhmanov presented it [1].")
+    ['kazakh', 'foreign', 'kairat', 'abdrakhmanov']
+    >>> latin_name_words("The delegation was led by the United Syrian Opposition Delegation [1].")
+    []
+    """
+    words = []
+    for match in _NAME_RUN.finditer(text):
+        folded = _folded_parts([drop_possessive(w) for w in match.group(0).split()])
+        if set(folded) & (GROUP_WORDS | PLACE_WORDS):
+            continue
+        words += [w for w in folded if len(w) >= 3 and w.removesuffix("s") not in ROLE_WORDS and
+                  w not in ENGLISH_STOPWORDS | TIME_WORDS | NAME_INNER_WORDS]
+    return words
 
 
 def _folded_parts(words: list[str]) -> list[str]:
