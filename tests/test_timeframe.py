@@ -27,14 +27,17 @@ def test_times_named_in_either_language(question, start, end):
                                       "What did the latest meeting decide?", "ما أحدث خبر عن المفاوضات؟",
                                       "What did the last round of talks achieve?", "ماذا تضمن البيان الأخير؟",
                                       "ما آخر المستجدات؟", "وآخر اجتماع؟", "What's the latest?",
-                                      "Who spoke recently?"])
+                                      "Who spoke recently?", "ما الذي قاله المبعوث في آخر اجتماع؟",
+                                      "Which body issued the latest statement?"])
 def test_the_newest_documents_asked_for(question):
     assert parse_timeframe(question, TODAY) == TimeFrame(latest=True)
 
 
 @pytest.mark.parametrize("question", ["When did the last ice age end?", "متى انتهت الفترة الجليدية الأخيرة؟",
                                       "من كان آخر رئيس وزراء لألمانيا الشرقية؟", "What is the latest epoch called?",
-                                      "قارن مع نص آخر", "ماذا أحدث القرار؟"])
+                                      "قارن مع نص آخر", "ماذا أحدث القرار؟",
+                                      "من ترأس الوفد الذي بحث مع الأمين العام آخر تطورات الأزمة السورية؟",
+                                      "Who led the delegation that discussed the latest developments with the envoy?"])
 def test_last_that_describes_the_subject_asks_for_no_time(question):
     assert parse_timeframe(question, TODAY) is None
 

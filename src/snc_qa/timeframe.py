@@ -61,6 +61,13 @@ _LATEST = re.compile(
     rf"|(?:^|\s)(?:[وف]?(?:اخر|احدث)\s+(?:ال)?{_NEWS_AR}|(?:ال)?{_NEWS_AR}\s+(?:الاخير|الاخيره|الاحدث)|مؤخرا)"
     r"(?:\s|$|[؟?.،])"
 )
+# "The latest …" inside a relative clause tells which event the question is about, in the words news uses for it
+# ("the delegation that discussed the latest developments", "الوفد الذي بحث … آخر تطورات الأزمة"), rather than asking
+# for the newest documents. "ما الذي" / "من الذي" and a first "who / which / that" open the question itself.
+_QUESTION_OPENING = re.compile(r"^\W*(?:(?:ما|من|ماذا)\s+(?:الذي|التي|الذين)|who|whom|which|what|that)(?!\w)",
+                               re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<!\w)(?:that|which|who|whom|الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)(?!\w)",
+                       re.IGNORECASE)
 # A resolution or article number is no year: "resolution 2254", "القرار 2118"; nor the year of a resolution, as
 # the UN cites it: "resolution 2254 (2015)" names the resolution, not a time to search.
 _NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}\(?$")
@@ -221,6 +228,7 @@ def parse_timeframe(question: str, today: date | None = None) -> TimeFrame | Non
         return TimeFrame(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
     if _THIS_YEAR.search(text):
         return TimeFrame(date(today.year, 1, 1), date(today.year, 12, 31))
-    if _LATEST.search(text):
+    if (latest := _LATEST.search(text)) and not _RELATIVE.search(
+            text, opening.end() if (opening := _QUESTION_OPENING.match(text)) else 0, latest.start()):
         return TimeFrame(latest=True)
     return None
