@@ -216,6 +216,19 @@ def test_glossary_and_names_count_across_languages():
     assert fused[1] > fused[2] > fused[0]
 
 
+def test_a_name_matched_across_scripts_does_not_lift_another_item_over_one_that_writes_the_question():
+    # An Arabic question on Badr Jamous's speech: the English item on him matches his name across scripts; the
+    # Arabic item writes the name and most of the question's other words, which no cross-script key sees.
+    languages = np.array(["en", "ar"], dtype=object)
+    fused = fuse_scores(np.array([0.050, 0.064]), languages, "ar", [(1, 25.0)], full_match=31.7,
+                        names=[[(0, 4.6)], [(0, 2.2)]])
+    assert fused[1] > fused[0]
+    # Where the Arabic passages match only a few of its words, the name still reaches the English item.
+    fused = fuse_scores(np.array([0.050, 0.064]), languages, "ar", [(1, 8.0)], full_match=31.7,
+                        names=[[(0, 4.6)], [(0, 2.2)]])
+    assert fused[0] > fused[1]
+
+
 def test_hub_penalty_lowers_passages_close_to_every_question():
     fused = fuse_scores(np.array([0.052, 0.051, 0.02]), np.array(["ar", "ar", "en"], dtype=object), "en", [],
                         hub=np.array([0.05, -0.05, 0.0]))
