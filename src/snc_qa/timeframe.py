@@ -63,8 +63,8 @@ _LATEST = re.compile(
 )
 # "The latest …" inside a relative clause tells which event the question is about, in the words news uses for it
 # ("the delegation that discussed the latest developments", "الوفد الذي بحث … آخر تطورات الأزمة"), rather than asking
-# for the newest documents. "ما الذي" / "من الذي" and a first "who / which / that" open the question itself.
-_QUESTION_OPENING = re.compile(r"^\W*(?:(?:ما|من|ماذا)\s+(?:الذي|التي|الذين)|who|whom|which|what|that)(?!\w)",
+# for the newest documents. "ما الذي" / "من الذي" and a first "who / which / that" ask the question itself.
+_ASKING_RELATIVE = re.compile(r"^\W*(?:(?:ما|من|ماذا)\s+(?:الذي|التي|الذين)|who|whom|which|what|that)(?!\w)",
                                re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<!\w)(?:that|which|who|whom|الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)(?!\w)",
                        re.IGNORECASE)
@@ -229,6 +229,6 @@ def parse_timeframe(question: str, today: date | None = None) -> TimeFrame | Non
     if _THIS_YEAR.search(text):
         return TimeFrame(date(today.year, 1, 1), date(today.year, 12, 31))
     if (latest := _LATEST.search(text)) and not _RELATIVE.search(
-            text, opening.end() if (opening := _QUESTION_OPENING.match(text)) else 0, latest.start()):
+            text, opening.end() if (opening := _ASKING_RELATIVE.match(text)) else 0, latest.start()):
         return TimeFrame(latest=True)
     return None
