@@ -18,6 +18,12 @@ TODAY = date(2026, 11, 30)
     ("What did the commission do last year?", date(2025, 1, 1), date(2025, 12, 31)),
     ("ماذا فعلت الهيئة العام الماضي؟", date(2025, 1, 1), date(2025, 12, 31)),
     ("Who spoke last month?", date(2026, 10, 1), date(2026, 10, 31)),
+    # A part of a year is its third.
+    ("ماذا طرحت الهيئة في جنيف أواخر 2020؟", date(2020, 9, 1), date(2020, 12, 31)),
+    ("ما الذي قاله رئيس الائتلاف مطلع عام 2015؟", date(2015, 1, 1), date(2015, 4, 30)),
+    ("Who was appointed envoy at the end of 2018?", date(2018, 9, 1), date(2018, 12, 31)),
+    ("What was agreed in mid 2019?", date(2019, 5, 1), date(2019, 8, 31)),
+    ("What changed between early 2016 and late 2018?", date(2016, 1, 1), date(2018, 12, 31)),
 ])
 def test_times_named_in_either_language(question, start, end):
     assert parse_timeframe(question, TODAY) == TimeFrame(start, end)

@@ -68,6 +68,14 @@ _ASKING_RELATIVE = re.compile(r"^\W*(?:(?:ما|من|ماذا)\s+(?:الذي|ال
                                re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<!\w)(?:that|which|who|whom|الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)(?!\w)",
                        re.IGNORECASE)
+# A part of a year ("late 2020", "مطلع عام 2016", "the end of 2016", "منتصف 2019"), read in normalised text: its
+# third, the months news means by it. "Late 2020" said of an item of December 2020 picks it over one of August.
+_PART_OF_YEAR = re.compile(
+    r"(?:\b(early|mid|late)\s+|\b(?:the\s+)?(beginning|start|middle|end)\s+of\s+(?:the\s+year\s+)?"
+    r"|(?<!\S)(مطلع|اوائل|بدايه|بدايات|منتصف|اواسط|اواخر|نهايه)\s+(?:عام\s+|العام\s+|سنه\s+)?)$"
+)
+_FIRST_MONTH_OF_PART = {"early": 1, "beginning": 1, "start": 1, "مطلع": 1, "اوائل": 1, "بدايه": 1, "بدايات": 1,
+                        "mid": 5, "middle": 5, "منتصف": 5, "اواسط": 5, "late": 9, "end": 9, "اواخر": 9, "نهايه": 9}
 # A resolution or article number is no year: "resolution 2254", "القرار 2118"; nor the year of a resolution, as
 # the UN cites it: "resolution 2254 (2015)" names the resolution, not a time to search.
 _NOT_A_YEAR = re.compile(r"(resolutions?|articles?|القرار|القرارات|قرار|الماده|رقم)\s+(?:\S+\s+){0,2}\(?$")
@@ -197,7 +205,11 @@ def _named_times(text: str) -> list[tuple[int, int, date, date]]:
     for m in _YEAR_ONLY.finditer(text):
         if not _NOT_A_YEAR.search(text[: m.start()]):
             year = int(m.group(1))
-            add(m, m.start(), date(year, 1, 1), date(year, 12, 31))
+            if part := _PART_OF_YEAR.search(text[: m.start()]):
+                first = _FIRST_MONTH_OF_PART[next(word for word in part.groups() if word)]
+                add(m, part.start(), date(year, first, 1), _whole_month(year, first + 3).end)
+            else:
+                add(m, m.start(), date(year, 1, 1), date(year, 12, 31))
     return sorted(found)
 
 
