@@ -1295,7 +1295,7 @@ def names_someone(body: str, question: str, names: Iterable[str] = ()) -> bool:
     latin = [w for w in latin_name_words(body) if w not in asked and not Countries.load().named_in(w.title(), True)]
     if latin:
         return True
-    # Not a city's name: many family names are ("نيوتن", "إديسون").
+    # A city's name counts: many family names are cities' ("نيوتن", "إديسون").
     names = set(names) - asked
     return any(normalize(w) not in asked and not Countries.load().named_in(w, True) for w in arabic_name_words(body)) \
         or any(normalize(w) in names for w in WORD.findall(body))
