@@ -378,7 +378,7 @@ class ReplyCheck:
             return "the question asks which country and the reply names none"
         # A question offering a choice of people is answered by one of its own names.
         if asks_for_person(query.standalone) and not ALTERNATIVES.search(query.standalone) and \
-                not names_someone(body, query.standalone, self.name_words(selection.text())):
+                not names_someone(body, query.standalone, selection.text(), self.romanize):
             return "the question asks who and the reply names no one"
         if RESOLUTION_QUESTION.search(query.standalone) and not numbers_in(body):
             return "the question asks which resolution and the reply gives no number"
@@ -462,14 +462,6 @@ class ReplyCheck:
                 and _QUESTION_MARK.search(body):
             return "the reply starts by repeating the question"
         return None
-
-    def name_words(self, text: str) -> set[str]:
-        """The words (normalised) of the Arabic names of people ``text`` writes in full ("نصر الحريري").
-
-        >>> sorted(ReplyCheck(Glossary([])).name_words("ترأس الوفد نصر الحريري."))
-        ['الحريري', 'نصر']
-        """
-        return {normalize(word) for run in arabic_name_runs(text, self.romanize) for word in run}
 
     def country_stems(self, body: str, sources: str) -> set[str]:
         """The stems of the reply's words that name a country, by its name or its adjective, which ``sources``
@@ -1272,15 +1264,15 @@ def names_a_country(body: str, question: str) -> bool:
     return bool(countries_beyond(body, question, adjectives=True))
 
 
-def names_someone(body: str, question: str, names: Iterable[str] = ()) -> bool:
+def names_someone(body: str, question: str, sources: str = "", romanize: Romanizer | None = None) -> bool:
     """Whether the reply names someone the question does not: a question asking who is not answered by a body, a
     country, a role or the question's own names ("المؤسستين [1].", "تركيا [1].", "وزير المصالحة [3].", "The
     delegation was led by the United Syrian Opposition Delegation [1].").
 
     Without a tagger, the words that may be a name (:func:`~snc_qa.pipeline.wording.latin_name_words`,
-    :func:`~snc_qa.names.arabic_name_words`), less the question's words and the names of countries; and ``names``,
-    the normalised words of names the sources write, which count with the article too ("الحريري [2]." where they
-    write "نصر الحريري"). Whether the name is the right one is for the other rules to tell.
+    :func:`~snc_qa.names.arabic_name_words`), less the question's words and the names of countries; and, read only
+    when those find none, the words of the full names ``sources`` write, which count with the article too
+    ("الحريري [2]." where they write "نصر الحريري"). Whether the name is the right one is for the other rules to tell.
 
     >>> names_someone("Lina Haddad coordinates it [2].", "Who coordinates the forum?")
     True
@@ -1288,17 +1280,20 @@ def names_someone(body: str, question: str, names: Iterable[str] = ()) -> bool:
     (False, False)
     >>> names_someone("Lina Haddad [2].", "Who succeeded Lina Haddad?")
     False
-    >>> names_someone("الحريري [2].", "من ترأس الوفد؟"), names_someone("الحريري [2].", "من ترأس الوفد؟", {"الحريري"})
+    >>> reply, who = "الحريري [2].", "من ترأس الوفد؟"
+    >>> names_someone(reply, who), names_someone(reply, who, "ترأسه نصر الحريري.")
     (False, True)
     """
     asked = {w.casefold() for w in WORD.findall(question)} | {normalize(w) for w in WORD.findall(question)}
-    latin = [w for w in latin_name_words(body) if w not in asked and not Countries.load().named_in(w.title(), True)]
-    if latin:
+    if any(w not in asked and not Countries.load().named_in(w.title(), True) for w in latin_name_words(body)):
         return True
     # A city's name counts: many family names are cities' ("نيوتن", "إديسون").
-    names = set(names) - asked
-    return any(normalize(w) not in asked and not Countries.load().named_in(w, True) for w in arabic_name_words(body)) \
-        or any(normalize(w) in names for w in WORD.findall(body))
+    if any(normalize(w) not in asked and not Countries.load().named_in(w, True) for w in arabic_name_words(body)):
+        return True
+    if not sources:
+        return False
+    names = {normalize(w) for run in arabic_name_runs(sources, romanize or romanizer()) for w in run} - asked
+    return any(normalize(w) in names for w in WORD.findall(body))
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
