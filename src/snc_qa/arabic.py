@@ -47,6 +47,9 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 #: A word of any script: letters and digits, no underscore.
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: A word of Arabic's own letters (hamza to yeh, no diacritics), as names and city names are looked up in normalised
+#: text.
+ARABIC_LETTERS_WORD = re.compile("[\u0621-\u064a]+")
 _ARABIC_WORD = re.compile("^[\u0621-\u064a\u0671-\u06d3]+$")
 #: The article, alone or after a clinging letter, longest first: what the light stemmer and name keys strip.
 ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")

