@@ -39,13 +39,13 @@ DOCUMENTS = {
 }
 
 
-def _indexed(root, documents: dict[str, str], embedding_model, **options) -> tuple[Settings, VectorStore]:
-    """``documents`` (name → text) written under ``root`` and indexed (``options``: settings fields)."""
+def _indexed(root, documents: dict[str, str], embedding_model) -> tuple[Settings, VectorStore]:
+    """``documents`` (name → text) written under ``root`` and indexed."""
     docs = root / "documents"
     docs.mkdir()
     for name, text in documents.items():
         (docs / name).write_text(text, encoding="utf-8")
-    settings = Settings(documents_dir=docs, index_dir=root / "index", **options)
+    settings = Settings(documents_dir=docs, index_dir=root / "index")
     store = VectorStore(settings, embedding_model)
     Indexer(settings, embedding_model, store).run()
     return settings, store
@@ -427,26 +427,6 @@ def test_a_news_item_s_paragraphs_that_rank_first_are_one_source_in_reading_orde
         sources[0].chunk_ids)))
     assert sources[0].score == apart[0].score  # its best chunk's: the relevance floor sees the same number
 
-
-# ------------------------------------------------------------------ a chunk read with its neighbours
-
-ROUND = ("Opposition and government delegations arrived in Geneva for a new round of UN-led talks on a political "
-         "transition. The envoy met each side separately on the first day. The round ended after eight days "
-         "without agreement, and a new date was not set.")
-FESTIVAL = ("A film festival opened in Geneva on Monday. Directors from twenty countries showed their work. "
-            "The festival runs for eight days and ends with an award ceremony on the lake.")
-
-
-def test_a_passage_that_only_resembles_the_question_ranks_below_those_of_the_item_on_its_subject(
-        tmp_path, embedding_model):
-    # Chunks of a sentence or two. Alone, the festival's opening ("… opened in Geneva …") is nearer the question
-    # than the talks' middle sentence; read with the sentences around them, the talks' is the nearer.
-    settings, store = _indexed(tmp_path, {"round.en.txt": ROUND, "festival.en.txt": FESTIVAL}, embedding_model,
-                               chunk_tokens=24)
-    retriever = Retriever(settings.updated(source_tokens=0), embedding_model, store, glossary=Glossary([]))
-    sources = retriever.retrieve("How many days did the round of negotiations in Geneva last?", k=4)
-    assert [s.path for s in sources] == ["round.en.txt"] * 3 + ["festival.en.txt"]
-    assert "eight days without agreement" in " ".join(s.text for s in sources[:2])
 
 
 # ------------------------------------------------------------------ a glossary name across languages

@@ -7,12 +7,10 @@ similarities of the two languages differ by about 0.04 on average). The vector s
 chunks on that calibrated scale in one query (:mod:`snc_qa.store`). Each candidate chunk (those, plus the
 lexical and name hits) gets one score:
 
-* its cosine similarity to the question (e5, the same number :attr:`Source.score` reports), a quarter of it
-  read with its neighbours (``WINDOW_WEIGHT``: the cosine of the sum of its vector and those of the chunks
-  before and after it, which name what a chunk's "he" and "the round" are), **less the question's
-  similarity to the average passage of the chunk's language**, so that a chunk counts by how far it stands
-  out among the passages of its language. A language of few passages has its average drawn towards where
-  plain text of that language lies (``GENERIC_PASSAGES``, ``CENTROID_PRIOR_PASSAGES``);
+* its cosine similarity to the question (e5, the same number :attr:`Source.score` reports), **less the
+  question's similarity to the average passage of the chunk's language**, so that a chunk counts by how
+  far it stands out among the passages of its language. A language of few passages has its average
+  drawn towards where plain text of that language lies (``GENERIC_PASSAGES``, ``CENTROID_PRIOR_PASSAGES``);
 * when the chunk is in another language than the question, minus a share of its similarity to an
   *average* question of the question's language. Some passages sit close to every question asked in
   the other language ("hubs"); this takes the pull away. The average comes from a few generic questions
@@ -122,15 +120,6 @@ TIME_MATCH_BONUS = 0.2
 #: For "the most recent …" / "آخر …": passages within this much of the best fused score count as on the
 #: subject, and among them the newest document comes first.
 RECENT_MARGIN = 0.12
-#: Share of a chunk's dense score taken from its window, the chunk read with the chunks before and after it
-#: (:func:`window_cosines`). A chunk is a few sentences; the one that answers often names its subject only by a
-#: pronoun ("He issued it …"), which its neighbours name. Against none, on XQuAD's mixed layout (both halves; each
-#: paragraph a document): R@1 across languages +0.4 to +1.7 points in each of the four rows, en→ar R@5 −1.0 on one
-#: half and +0.7 on the other, within a language ±0.2; on eighteen sets of real news, 3 more first places (6 gained,
-#: 3 lost; ar→en +3, en→ar −1, en→en +1) and 1 more passage among the first five; on two new sets, run unseen, 1
-#: more first place and none lost. 0.2 and 0.3 gave about the same; 0.5 cost en→en R@1 1.3 points. Embedding
-#: each window's text (twice the indexing) instead of adding its chunks' vectors gave the same figures.
-WINDOW_WEIGHT = 0.25
 
 Hits = Sequence[tuple[int, float]]  # (candidate index, BM25 score), best first
 
@@ -390,17 +379,6 @@ class Retriever:
         return {chunk_key(cid): Passage.of(cid, text, meta, vector)
                 for cid, text, meta, vector in self.store.fetch(list(ids))}
 
-    def neighbour_vectors(self, passages: Sequence[Passage], held: dict[int, Passage],
-                          searcher=None) -> dict[str, np.ndarray]:
-        """The vectors of the chunks next to ``passages`` (for :func:`window_cosines`): those ``held`` already,
-        the rest read from the passage index."""
-        wanted = {cid for p in passages for cid in neighbour_ids(p)}
-        known = {p.chunk_id: p.vector for p in held.values() if p.chunk_id in wanted}
-        missing = [cid for cid in wanted if cid not in known]
-        if missing:
-            known.update({cid: p.vector for cid, p in self.store.passages.passages(missing, searcher).items()})
-        return known
-
     def retrieve(self, question: str, k: int | None = None, query_embedding: list[float] | None = None,
                  source_tokens: int | None = None) -> list[Source]:
         """The ``k`` best sources for ``question``, best first: passages of neighbouring chunks joined up to
@@ -438,9 +416,7 @@ class Retriever:
         vectors = np.stack([p.vector for p in passages])
         languages = np.asarray([p.language for p in passages], dtype=object)
         cosine = vectors @ vector
-        windows = window_cosines(passages, vector, self.neighbour_vectors(passages, held, searcher))
-        calibrated = (1 - WINDOW_WEIGHT) * cosine + WINDOW_WEIGHT * windows - \
-            np.asarray([prior.get(lang, 0.0) for lang in languages])
+        calibrated = cosine - np.asarray([prior.get(lang, 0.0) for lang in languages])
         same = languages == language
         hub = None
         if not same.all():
@@ -466,31 +442,6 @@ class Retriever:
             order = np.argsort(-fused, kind="stable")
         ranked = (Source.from_chunk(candidates[i], passages[i].text, passages[i].meta, float(cosine[i])) for i in order)
         return join_neighbours(ranked, k, source_tokens, self.embeddings.count_tokens)
-
-
-def neighbour_ids(passage: Passage) -> list[str]:
-    """The ids of the chunks before and after ``passage`` in its document."""
-    return [cid for side in ("prev_id", "next_id") if (cid := passage.meta.get(side))]
-
-
-def window_cosines(passages: Sequence[Passage], vector: np.ndarray, neighbours: dict[str, np.ndarray]) -> np.ndarray:
-    """Each passage's cosine to the question (``vector``), read with its neighbours: that of the sum of its own
-    vector and those of the chunks before and after it (``neighbours``: chunk id → vector, where known).
-
-    >>> a = Passage.of("a", "He issued it in 1685.", {"next_id": "b"}, [1.0, 0.0])
-    >>> window_cosines([a], np.array([0.0, 1.0]), {"b": np.array([0.0, 1.0])}).round(3).tolist()
-    [0.707]
-    >>> window_cosines([a], np.array([0.0, 1.0]), {}).round(3).tolist()   # no neighbour known: its own cosine
-    [0.0]
-    """
-    out = np.empty(len(passages))
-    for i, passage in enumerate(passages):
-        total = passage.vector.astype(np.float64)
-        for cid in neighbour_ids(passage):
-            if cid in neighbours:
-                total = total + neighbours[cid]
-        out[i] = float(total @ vector) / float(np.linalg.norm(total))
-    return out
 
 
 def glossary_bridges(glossary: Glossary, found: Evidence, passages: Sequence[Passage],
