@@ -1083,6 +1083,8 @@ class ReplyCheck:
         ['3', 'bahra', 'hadi']
         """
         text = selection.text()
+        # A number word counts when the sentences hold its number: "الرابعة" over sentences with no "fourth" nor "4"
+        # named a paper that the eighth set's item calls "the paper with the 12 principles".
         held = {word for word in added if self._held(word, stems, selection)}
         rest = added - held
         if not rest:
