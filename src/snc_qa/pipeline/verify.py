@@ -458,17 +458,16 @@ class ReplyCheck:
         if self.ends_in_the_question(body, query, asked):
             return "the reply only restates the question"
         # Across languages only names, numbers and countries can be found in the sentences; a reply that adds none
-        # of them cannot be checked, and its passage says it better (:meth:`_adds_checkable`).
-        if other_language and not REASON_QUESTION.search(query.standalone) and \
-                not self._adds_checkable(added, source_stems, selection) and \
+        # of them cannot be checked, and its passage says it better (:meth:`_checkable`).
+        checkable = self._checkable(added, source_stems, selection) if other_language else set()
+        if other_language and not REASON_QUESTION.search(query.standalone) and not checkable and \
                 not (query.language == "en" and added_countries(body, query.standalone, selection.text())) and \
                 not places:
             return "across languages nothing the reply adds (a name, a number) can be found in its sentences"
         # ... and what it adds beyond those is the model's translation, which is not to be trusted: a short
-        # answer's frame ("in", "led by") passes, a description is the passage's to give (:meth:`_checkable`).
-        if other_language and len(unchecked := added - self._checkable(added, source_stems, selection)
-                                  - countries - set(self.analyzer.tokens(" ".join(places)))) > \
-                CROSS_LANGUAGE_UNCHECKED_ALLOWED:
+        # answer's frame ("in", "led by") passes, a description is the passage's to give.
+        if other_language and len(unchecked := added - checkable - countries -
+                                  set(self.analyzer.tokens(" ".join(places)))) > CROSS_LANGUAGE_UNCHECKED_ALLOWED:
             return "across languages the reply says more than its sentences can be seen to hold: " + \
                 " ".join(sorted(unchecked)[:5])
         # A reply that asks the question back before its answer is no answer to show; one that restates it as a
@@ -1071,8 +1070,21 @@ class ReplyCheck:
             " ".join(Places.load().english_words(text)))))
 
     def _checkable(self, added: set[str], stems: set[str], selection: Selection) -> set[str]:
-        """The words of ``added`` that the sentences, in the other language than the reply, can be seen to hold
-        (:meth:`_adds_checkable`).
+        """The words a reply adds to the question (``added``; the reply in the other language than its sentences)
+        that they can be seen to hold: a number (or a number word whose number they write), or a name, by its
+        consonants, as the name dictionary spells it, or as the glossary writes a name of theirs in the other
+        language ("Stabilization Support Unit").
+
+        A reply in the other language than its sentences must add to the question at least one such word, or
+        it is not shown as the answer: its closeness in meaning (``CROSS_LANGUAGE_SUPPORT``) passes replies
+        that restate the question and end in something the sentences do not say ("… هو فريق موسكو" for the
+        Moscow platform's chairman). On the replies captured from XQuAD's mixed layout and two sets of real
+        news, of the cross-language replies every other rule let through, that refused 11 of 17 wrong ones and
+        1 of 7 right ones (a description, "planning, designing, financing …"), whose passage is shown instead.
+        A question asking why or how is not held to it (its answer is a reason in words): the first run on a
+        fifth set of real news refused "… due to the coronavirus pandemic" for "Why had the third round … been
+        postponed?". Beside them, whatever the question asks, it may add no more than
+        ``CROSS_LANGUAGE_UNCHECKED_ALLOWED`` words that are none of these.
 
         >>> from snc_qa.pipeline.records import Unit
         >>> from snc_qa.retrieval import Source
@@ -1096,24 +1108,6 @@ class ReplyCheck:
         romanized = set(self.romanize.tokens(text, clinging=True)) if len(arabic) < len(rest) else set()
         return held | {word for word in rest if among_stems(word, glossed) or
                        (bool(set(spelled[word]) & latin) if word in spelled else word in romanized)}
-
-    def _adds_checkable(self, added: set[str], stems: set[str], selection: Selection) -> bool:
-        """Whether one of the words a reply adds to the question (``added``; the reply in the other language than
-        its sentences) is one they can be seen to hold: a number (or a number word whose number they write), or a
-        name, by its consonants, as the name dictionary spells it, or as the glossary writes a name of theirs in
-        the other language ("Stabilization Support Unit").
-
-        A reply in the other language than its sentences must add to the question at least one such word, or
-        it is not shown as the answer: its closeness in meaning (``CROSS_LANGUAGE_SUPPORT``) passes replies
-        that restate the question and end in something the sentences do not say ("… هو فريق موسكو" for the
-        Moscow platform's chairman). On the replies captured from XQuAD's mixed layout and two sets of real
-        news, of the cross-language replies every other rule let through, that refused 11 of 17 wrong ones and
-        1 of 7 right ones (a description, "planning, designing, financing …"), whose passage is shown instead.
-        A question asking why or how is not held to it (its answer is a reason in words): the first run on a
-        fifth set of real news refused "… due to the coronavirus pandemic" for "Why had the third round … been
-        postponed?".
-        """
-        return bool(self._checkable(added, stems, selection))
 
     def closeness(self, body: str, selection: Selection) -> float | None:
         """The reply's highest cosine to a source sentence (None without an embedding model)."""
