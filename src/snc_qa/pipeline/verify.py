@@ -1315,12 +1315,42 @@ def names_someone(body: str, question: str, sources: str = "", romanize: Romaniz
     if any(w not in asked and not Countries.load().named_in(w.title(), True) for w in latin_name_words(body)):
         return True
     # A city's name counts: many family names are cities' ("نيوتن", "إديسون").
-    if any(normalize(w) not in asked and not Countries.load().named_in(w, True) for w in arabic_name_words(body)):
+    stems, romanize = set(_ANALYZER.tokens(question)), romanize or romanizer()
+    if any(normalize(w) not in asked and not question_word_form(w, stems, romanize) and
+           not Countries.load().named_in(w, True) for w in arabic_name_words(body)):
         return True
     if not sources:
         return False
     names = {normalize(w) for run in arabic_name_runs(sources, romanize or romanizer()) for w in run} - asked
     return any(normalize(w) in names for w in WORD.findall(body))
+
+
+#: The letters an Arabic verb's present tense begins with by its person: "يرأس" (he chairs) and "ترأس" (she
+#: chairs; and the past, he chaired) are one verb.
+_PERSON_PREFIXES = frozenset("يتنا")
+_ANALYZER = Analyzer()
+
+
+def question_word_form(word: str, question_stems: set[str], romanize: Romanizer) -> bool:
+    """Whether an Arabic word of a reply is one of the question's words (``question_stems``, light-stemmed) in
+    another form: its stem, or, unless the name dictionary knows it as a name ("نزار" is no form of "زار"), its
+    verb in another person. A reply that restates "من ترأس الوفد الروسي …؟" as "الوفد الروسي يرأس الجولة الخامسة
+    …" names no one (a reply captured on the twenty-sixth set of real news).
+
+    >>> stems = set(Analyzer().tokens("من ترأس الوفد الروسي؟ من زار دمشق؟"))
+    >>> [question_word_form(w, stems, romanizer()) for w in ("يرأس", "والوفد", "نزار", "يونس")]
+    [True, True, False, False]
+    """
+    def forms(stem: str) -> set[str]:
+        # Three letters are left at least: "تين" is no form of "ين".
+        return {stem, stem[1:]} if len(stem) >= 4 and stem[0] in _PERSON_PREFIXES else {stem}
+
+    if romanize.spellings([word])[word]:
+        return any(among_stems(stem, question_stems) for stem in _ANALYZER.tokens(word))
+
+    asked = {form for stem in question_stems for form in forms(stem)}
+    own = _ANALYZER.tokens(word)
+    return bool(own) and all(among_stems(stem, question_stems) or forms(stem) & asked for stem in own)
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
