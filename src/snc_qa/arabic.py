@@ -102,15 +102,29 @@ def _stemmer(language: str):
     return Stemmer.Stemmer(language)
 
 
+@lru_cache(maxsize=65536)
+def _arabic_lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="ar")
+
+
 class Analyzer:
     """Turns text into lexical-search tokens for Arabic, English and mixed text.
 
+    With ``lemmas``, each Arabic word is first taken to its dictionary form by simplemma's Arabic lexicon, so that
+    a broken plural and its singular are one token (``أعضاء`` and ``عضواً``, ``أصوات`` and ``صوتاً``), which light
+    stemming leaves apart. For the checks that need it, not for search: the passage index keeps light stems.
+
     >>> Analyzer().tokens("The Day After's research tools, ٢٠٢٤")
     ['day', 'research', 'tool', '2024']
+    >>> Analyzer().tokens("عدد أعضاء 70 عضواً"), Analyzer(lemmas=True).tokens("عدد أعضاء 70 عضواً")
+    (['عدد', 'اعضاء', '70', 'عضوا'], ['عدد', 'عضو', '70', 'عضو'])
     """
 
-    def __init__(self, stem: bool = True) -> None:
+    def __init__(self, stem: bool = True, lemmas: bool = False) -> None:
         self.stem = stem
+        self.lemmas = lemmas
         self._ar_stop = _normalized_arabic_stopwords()
 
     @staticmethod
@@ -137,6 +151,9 @@ class Analyzer:
         return word
 
     def tokens(self, text: str) -> list[str]:
+        if self.lemmas:
+            # The lexicon knows words with their hamzas and clinging letters: read before normalising.
+            text = " ".join(_arabic_lemma(word) if _ARABIC_LETTER.search(word) else word for word in WORD.findall(text))
         out: list[str] = []
         for word in WORD.findall(normalize(text)):
             if _ARABIC_WORD.match(word):

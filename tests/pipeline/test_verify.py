@@ -357,6 +357,16 @@ def test_a_count_of_something_else_than_the_question_asks_is_caught(check):
     assert problem(check, question, "300 [1].", english) is None
 
 
+def test_an_arabic_count_is_read_by_lemma_so_a_singular_counts_the_question_s_plural(check):
+    # After 11 to 99 Arabic counts in the singular ("70 عضواً") what the question asks in the plural ("أعضاء").
+    members = ("وضم الائتلاف 8 أعضاء جدد، ليصبح عدد أعضائه 70 عضواً.",)
+    how_many = "كم أصبح عدد أعضاء الائتلاف بعد توسعته؟"
+    assert problem(check, how_many, "70 عضواً [1].", members, "ar") is None
+    found = problem(check, "كم صوتاً نال المرشح الفائز؟", "نال 8 أصوات [1].",
+                    ("ونال المرشح الفائز 66 صوتاً، مقابل 8 أوراق بيضاء.",), "ar")
+    assert found and "counts something else" in found
+
+
 def test_a_count_is_not_judged_where_the_sentences_do_not_count_what_is_asked(check):
     # No number of the sentences stands beside "houses": which one answers is not for the words to tell.
     english = ("The shelling destroyed 300 homes and killed 45 people.",)

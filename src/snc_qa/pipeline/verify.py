@@ -246,6 +246,9 @@ class ReplyCheck:
         self.document_text = document_text
         self.analyzer = Analyzer()
         self.plain = Analyzer(stem=False)
+        # What a number counts is compared by lemma: in Arabic it is singular after 11 to 99 ("70 عضواً") where
+        # the question writes the plural ("كم عدد أعضاء …"), which light stemming leaves a word apart.
+        self.counting = Analyzer(lemmas=True)
         self.romanize = romanize or romanizer()
 
     def run(self, reply: str, query: Query, selection: Selection) -> Verdict:
@@ -832,6 +835,10 @@ class ReplyCheck:
         >>> check, asked = ReplyCheck(Glossary([])), Query("x", "How many homes did the shelling destroy?", "en")
         >>> check.other_count("It killed 45 people [1].", asked, cited), check.other_count("300 [1].", asked, cited)
         ('45', None)
+        >>> text = "ضم الائتلاف 8 أعضاء جدد، ليصبح عدد أعضائه 70 عضواً."
+        >>> cited = [Unit(text, Source(text, "f.txt", "F", 0.9, "c"), 0)]
+        >>> check.other_count("70 عضواً [1].", Query("x", "كم أصبح عدد أعضاء الائتلاف؟", "ar"), cited) is None
+        True
         """
         found = COUNT_QUESTION.search(query.standalone)
         if not found:
@@ -849,14 +856,17 @@ class ReplyCheck:
                 where = [counted for other, counted in counts if other == number]
                 if where and all(counted & self._duration_stems for counted in where):
                     return number
-        answering = {number for number, counted in counts if any(among_stems(w, asked) for w in counted)}
+        # Which numbers count what is asked is read by lemma: "70 عضواً" counts the question's "أعضاء".
+        lemmas = self.counted_stems(query, self.counting)
+        answering = {number for unit in units for number, counted in self.counted_words(unit.text, self.counting)
+                     if number not in stated and any(among_stems(w, lemmas) for w in counted)}
         if not answering:
             return None
         if not given or answering.intersection(given) or not {n for n, _ in counts}.intersection(given):
             return None
         return given[0]
 
-    def counted_stems(self, query: Query) -> set[str]:
+    def counted_stems(self, query: Query, analyzer: Analyzer | None = None) -> set[str]:
         """The stems of what a count question asks to count, the words after its "how many"
         (``COUNTED_QUESTION_WORDS``; empty for other questions).
 
@@ -866,7 +876,7 @@ class ReplyCheck:
         if not (found := COUNT_QUESTION.search(query.standalone)):
             return set()
         after = _QUANTITY_WORD.findall(query.standalone[found.end():])[:COUNTED_QUESTION_WORDS]
-        return {stem for stem in self.analyzer.tokens(" ".join(after))
+        return {stem for stem in (analyzer or self.analyzer).tokens(" ".join(after))
                 if stem not in self._number_stems and stem not in self._time_stems}
 
     def asked_stems(self, query: Query) -> set[str]:
@@ -880,7 +890,7 @@ class ReplyCheck:
         words = (found.group(1) or found.group(2)) if found else ""
         return self.counted_stems(query) | set(self.analyzer.tokens(words))
 
-    def counted_words(self, text: str) -> list[tuple[str, set[str]]]:
+    def counted_words(self, text: str, analyzer: Analyzer | None = None) -> list[tuple[str, set[str]]]:
         """Each number of ``text`` (digits, or a number word as :meth:`number_words` reads it, a one-digit one as
         its digit) with the stems of the words that say what it counts, within its clause: the
         ``COUNTED_WORDS_AFTER`` words after it up to the next number, number words and stop words skipped ("2.4
@@ -893,7 +903,7 @@ class ReplyCheck:
         [('52', ['vote'])]
         """
         counted: list[tuple[str, set[str]]] = []
-        for words, stems in self.clause_words(_POSSESSOR.sub("", _THOUSANDS.sub("", normalize(text)))):
+        for words, stems in self.clause_words(_POSSESSOR.sub("", _THOUSANDS.sub("", normalize(text))), analyzer):
             numbers = [self._quantity(word) for word in words]
             for i, number in enumerate(numbers):
                 if number is None:
@@ -908,7 +918,7 @@ class ReplyCheck:
                 counted.append((number, after))
         return counted
 
-    def clause_words(self, text: str) -> Iterator[tuple[list[str], list[list[str]]]]:
+    def clause_words(self, text: str, analyzer: Analyzer | None = None) -> Iterator[tuple[list[str], list[list[str]]]]:
         """Each clause of ``text`` (the chunker's sentences and clauses) as its words and each word's stems: what a
         number counts (:meth:`counted_words`) and what an ordinal numbers (:meth:`ordinals`) are read within one.
 
@@ -917,7 +927,7 @@ class ReplyCheck:
         """
         for clause in (clause for sentence in split_sentences(text) for clause in split_clauses(sentence)):
             words = _QUANTITY_WORD.findall(clause)
-            yield words, [self.analyzer.tokens(word) for word in words]
+            yield words, [(analyzer or self.analyzer).tokens(word) for word in words]
 
     def _quantity(self, word: str) -> str | None:
         """``word`` as a number (its digits; a one-digit number word's digit; another number word as
