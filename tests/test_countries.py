@@ -10,6 +10,14 @@ def test_countries_are_found_in_either_script_with_clinging_letters_and_short_fo
     assert countries.named_in("The Syrian Negotiation Commission met in Geneva.") == []
 
 
+def test_an_arabic_name_in_brackets_or_quotation_marks_is_found():
+    # News writes a list in brackets: "الدول الثلاث (تركيا، إيران، روسيا)" named only Iran and Russia.
+    countries = Countries.load()
+    assert countries.named_in("الاتفاق بين الدول الثلاث (تركيا، إيران، روسيا) لتخفيف التوتر") == ["TR", "IR", "RU"]
+    assert countries.named_in("وفد «روسيا» والوفد (التركي)", adjectives=True) == ["RU", "TR"]
+    assert countries.named_in("مركيا") == []  # a word that ends in a name is no name
+
+
 def test_each_country_has_its_name_in_both_languages():
     countries = Countries.load()
     assert (countries.name("DE", "en"), countries.name("DE", "ar")) == ("Germany", "ألمانيا")

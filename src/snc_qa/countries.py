@@ -35,6 +35,9 @@ from snc_qa.tables import rows
 #: CLDR's codes for what is no country: the United Nations, the European Union, the Eurozone, outlying Oceania,
 #: pseudo-locales and "unknown".
 NOT_COUNTRIES = frozenset({"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"})
+#: Where an Arabic name or adjective may start: after no letter, so after a space, a bracket or a quotation mark
+#: ("الدول الثلاث (تركيا، إيران، روسيا)", "«روسيا»").
+_ARABIC_START = r"(?<!\w)"
 #: Clinging letters an Arabic word may carry before a country's name ("وروسيا", "بسورية", "للسعودية").
 _ARABIC_CLITICS = "(?:[وفبل]|لل|ول|وب)?"
 #: The short forms and other spellings beside CLDR's names, in the package (code<TAB>name).
@@ -43,7 +46,7 @@ COUNTRY_NAMES = "data/country_names.tsv"
 COUNTRY_ADJECTIVES = "data/country_adjectives.tsv"
 #: What an Arabic adjective may carry: clinging letters and the article before it, the feminine or plural ending
 #: after it ("والتركية", "للسوريين"; the text is normalised, so ة is ه).
-_ARABIC_ADJECTIVE = r"(?<!\S)(?:[وفبل]|لل|ول|وب)?(?:ال)?({})(?:ه|ين|ون)?(?![\u0621-\u064a])"
+_ARABIC_ADJECTIVE = _ARABIC_START + r"(?:[وفبل]|لل|ول|وب)?(?:ال)?({})(?:ه|ين|ون)?(?![\u0621-\u064a])"
 
 
 class Countries:
@@ -63,7 +66,7 @@ class Countries:
         self._latin_codes = {n: forms[n] for n in latin}
         self._arabic_codes = dict(arabic)
         self._latin = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, latin)) + r")(?![\w])")
-        self._arabic = re.compile(r"(?<!\S)" + _ARABIC_CLITICS + "(" + "|".join(re.escape(n) for n, _ in arabic)
+        self._arabic = re.compile(_ARABIC_START + _ARABIC_CLITICS + "(" + "|".join(re.escape(n) for n, _ in arabic)
                                   + r")(?![\u0621-\u064a])")
         self._adjective_codes = {(a if a.isascii() else normalize(a)): code for code, a in adjectives}
         latin_adjectives = sorted((a for a in self._adjective_codes if a.isascii()), key=len, reverse=True)
