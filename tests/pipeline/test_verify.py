@@ -367,6 +367,17 @@ def test_an_arabic_count_is_read_by_lemma_so_a_singular_counts_the_question_s_pl
     assert found and "counts something else" in found
 
 
+def test_a_share_is_no_answer_to_how_many(check):
+    coalition = ("The new coalition claims to represent 80 percent of all opponents; 63 members voted.",)
+    found = problem(check, "How many members voted for the coalition's head?", "It represents 80 percent [1].",
+                    coalition)
+    assert found and "share" in found
+    assert problem(check, "What share of the opponents does the coalition represent?", "80 percent [1].",
+                   coalition) is None
+    assert problem(check, "كم نسبة المعارضين الذين يمثلهم الائتلاف؟", "80 بالمئة [1].",
+                   ("يمثل الائتلاف 80 بالمئة من المعارضين.",), "ar") is None
+
+
 def test_a_count_is_not_judged_where_the_sentences_do_not_count_what_is_asked(check):
     # No number of the sentences stands beside "houses": which one answers is not for the words to tell.
     english = ("The shelling destroyed 300 homes and killed 45 people.",)

@@ -65,6 +65,8 @@ from snc_qa.pipeline.wording import (
     REPLY_FRAME,
     RESOLUTION_QUESTION,
     ROLE_WORDS,
+    SHARE,
+    SHARE_QUESTION,
     asks_for_person,
     citations,
     is_refusal,
@@ -381,6 +383,8 @@ class ReplyCheck:
             return f"the documents it cites are of another time than {year} and do not mention it"
         if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
             return "the question asks how many and the reply gives no number"
+        if COUNT_QUESTION.search(query.standalone) and (share := self.share_given(body, query)):
+            return f"the number {share} is a share, not a count of what the question asks"
         if number := self.other_count(body, query, selection.units):
             return f"the number {number} counts something else than the question asks"
         if ordinal := self.other_ordinal(body, query, selection.units):
@@ -728,6 +732,24 @@ class ReplyCheck:
             return True
         return any((number := self._quantity(word)) and number not in stated
                    for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
+
+    def share_given(self, body: str, query: Query) -> str | None:
+        """The reply's number when every number it gives (not the question's) is a share ("80 percent", "40 في
+        المئة") and the question asks how many of something, not what share; else None. A share counts nothing:
+        "How many votes did Moaz al-Khatib receive …?" was answered "… received 80 percent of all opponents …"
+        (the forty-first set of real news).
+
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "How many votes did he receive?", "en")
+        >>> check.share_given("He received 80 percent.", asked), check.share_given("80 votes (67%).", asked)
+        ('80', None)
+        >>> check.share_given("80 percent.", Query("x", "How many percent of the votes did he receive?", "en"))
+        """
+        if SHARE_QUESTION.search(query.standalone):
+            return None
+        stated = self.stated_numbers(query)
+        given = [number for number in numbers_in(body) if number not in stated]
+        shares = {number for number in numbers_in(" ".join(m.group(1) for m in SHARE.finditer(body)))}
+        return given[0] if given and all(number in shares for number in given) else None
 
     def other_ordinal(self, body: str, query: Query, units: list[Unit]) -> str | None:
         """The reply's ordinal and what it numbers ("الجولة الأولى") when the sentences of ``units`` (all given, whole)

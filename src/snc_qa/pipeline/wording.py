@@ -201,6 +201,12 @@ DURATION_WORDS = (
     "year years month months week weeks day days hour hours minute minutes decade decades old age aged "
     "عام عاما أعوام سنة سنوات سنين شهر أشهر شهور أسبوع أسابيع يوم يومين أيام ساعة ساعات دقيقة دقائق عمر"
 )
+#: A number written as a share, in either language ("80 percent", "12%", "40 في المئة"): no count of anything.
+SHARE = re.compile(r"(\d[\d.,]*)\s*(?:%|٪|percent\b|per\s+cent\b|بالمئة|بالمائة|في\s+المئة|في\s+المائة)",
+                   re.IGNORECASE)
+#: A question that asks for a share, which a share answers ("How many percent …", "كم نسبة …").
+SHARE_QUESTION = re.compile(r"percent|per\s+cent|\bshare\b|\bproportion|%|٪|نسبة|بالمئة|بالمائة|المئة|المائة",
+                            re.IGNORECASE)
 #: Ordinals in both languages, by number: "the sixth round", "الجولة السادسة", "أول جلسة".
 ORDINAL_WORDS = {
     "1": "first أول أولى", "2": "second ثاني ثانية", "3": "third ثالث ثالثة", "4": "fourth رابع رابعة",
