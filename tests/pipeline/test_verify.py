@@ -217,6 +217,17 @@ def test_a_question_asking_who_held_a_role_is_not_answered_by_a_body_a_country_o
     assert problem(check, "Who met in Gaziantep on Monday?", "The Cedar Forum met in Gaziantep [1].") is None
 
 
+def test_a_question_asking_which_one_of_a_role_is_answered_with_a_name(check):
+    talks = ("وقام كوفي عنان بزيارة إلى سوريا، ثم التقى في أنقرة زعيم المجلس الوطني السوري، برهان غليون.",)
+    leader = query("أي زعيم للمعارضة السورية التقاه كوفي عنان في أنقرة؟", "ar")
+    found = check.run("زعيم المجلس الوطني السوري [1].", leader, selection(*talks)).problem
+    assert found and "asks who" in found
+    assert check.run("برهان غليون [1].", leader, selection(*talks)).ok
+    found = problem(check, "Which spokesman accused Russia of blocking aid?", "The council's spokesman [3].")
+    assert found and "asks who" in found
+    assert problem(check, "Which spokesman accused Russia of blocking aid?", "Omar Saleh [3].") is None
+
+
 def test_the_question_s_verb_in_another_person_names_no_one(check):
     talks = ("ترأس الوفد الروسي إلى الجولة الخامسة من محادثات أستانا ألكسندر لافرينتييف.",
              "وزار نزار الحراكي دمشق في الجولة الخامسة.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from snc_qa.arabic import CLINGING_LETTERS, ENGLISH_STOPWORDS, WORD, Analyzer, contains_arabic, normalize
-from snc_qa.names import ARABIC_PERSON_CUES, TIME_WORDS, drop_possessive
+from snc_qa.names import ARABIC_PERSON_CUES, ARABIC_ROLE_WORDS, TIME_WORDS, drop_possessive
 
 NOT_FOUND = {
     "en": "The documents do not contain an answer to this question.",
@@ -163,15 +163,23 @@ PERSON_VERBS = frozenset(normalize(w) for w in _PERSON_VERB_TEXT.split())
 
 def asks_for_person(question: str) -> bool:
     """Whether ``question`` asks who someone is by what only a person is or does: a role, heading or chairing
-    something, being elected, appointed or succeeded, speaking.
+    something, being elected, appointed or succeeded, speaking; or asks which one of a role ("Which envoy …",
+    "أي وزير …", "أي زعيم للمعارضة …").
 
     >>> asks_for_person("Who led the opposition delegation?"), asks_for_person("من هو رئيس الهيئة؟")
     (True, True)
     >>> asks_for_person("Who won Super Bowl XLIX?"), asks_for_person("Which envoy resigned?")
-    (False, False)
+    (False, True)
+    >>> asks_for_person("أي وزير روسي تحدث عن الجولة؟"), asks_for_person("في أي يوم تحدث بيدرسون؟")
+    (True, False)
     """
     if not WHO_QUESTION.match(question):
-        return False
+        # What a "which" question asks for is its noun (in Arabic the first word after "أي"), not a verb of it.
+        if not (found := ASKED_FOR.search(question)):
+            return False
+        if found.group(1):
+            return any(w.casefold().removesuffix("s") in ROLE_WORDS for w in WORD.findall(found.group(1)))
+        return normalize(WORD.findall(found.group(2))[0]) in ARABIC_ROLE_WORDS
     words = {normalize(w.casefold()) for w in WORD.findall(question)}
     return bool(words & PERSON_VERBS or {w.removesuffix("s") for w in words} & ROLE_WORDS or
                 words & ARABIC_PERSON_CUES or {w[1:] for w in words if w[:1] in CLINGING_LETTERS} & ARABIC_PERSON_CUES)
