@@ -434,6 +434,15 @@ def test_a_one_digit_number_must_be_in_the_sources_in_digits_or_words(check):
     assert "5" in problem(check, "How many delegations met?", "5 delegations met in Geneva [1].", sentences)
 
 
+def test_one_of_what_the_question_counts_is_a_count_to_find_when_the_sentences_never_name_it(check):
+    # "صوتاً واحداً" claims one vote where the cited lead speaks of no vote; one office, where it names one, stands.
+    lead = ("انتخب الائتلاف مساء الأحد عبد الرحمن مصطفى رئيساً له، وافتتح مكتباً في إدلب.",)
+    found = problem(check, "كم صوتاً نال عبد الرحمن مصطفى عندما انتخب رئيساً؟", "صوتاً واحداً [1].", lead, "ar")
+    assert found and "واحدا" in found
+    offices = "كم مكتباً افتتح الائتلاف بعد انتخاب عبد الرحمن مصطفى؟"
+    assert problem(check, offices, "افتتح الائتلاف مكتباً واحداً [1].", lead, "ar") is None
+
+
 def test_a_reply_using_the_questions_words_that_its_sources_never_use_is_caught(check):
     sentences = ("يمتد الجسر التذكاري فوق النهر في وسط المدينة.",)
     found = problem(check, "ما اسم الجسر الذي يصل جزأي الحرم الجامعي فوق نهر تشارلز؟",

@@ -813,17 +813,32 @@ class ReplyCheck:
         >>> check, asked = ReplyCheck(Glossary([])), Query("x", "How many votes did he get?", "en")
         >>> check.uncited_count_word("One vote.", asked, cited), check.uncited_count_word("Three.", asked, cited)
         ('one', None)
+        >>> lead = [Unit("انتخب الائتلاف مساء الأحد عبد الرحمن مصطفى رئيساً له.", Source("", "f.txt", "F", 0.9, "c"), 0)]
+        >>> votes = Query("x", "كم صوتاً نال عبد الرحمن مصطفى عندما انتخب رئيساً للائتلاف؟", "ar")
+        >>> check.uncited_count_word("انتخب مساء الأحد، صوتاً واحدًا.", votes, lead)
+        'واحدا'
+        >>> check.uncited_count_word("فتح له مكتباً واحداً.", votes, lead)
         """
         stated = self.stated_numbers(query)
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
         written, words = set(_NUMBER.findall(text)), None
-        for word in _QUANTITY_WORD.findall(normalize(body)):
+        reply_words = _QUANTITY_WORD.findall(normalize(body))
+        counted = self.counted_stems(query, self.counting)
+        # Read only within one language: across languages "an office" is one office, and its noun cannot be seen.
+        named = set(self.counting.tokens(text)) if {detect_language(u.text) for u in units} == {query.language} \
+            else None
+        for i, word in enumerate(reply_words):
             number = None if word[0].isdigit() else self._quantity(word)
             if number is None or len(number) != 1 or number in stated:
                 continue
             # One is written by an article or a singular noun as well ("would open an office"): it is checked only
-            # where the sentences count in digits, which it is not one of.
-            if number == "1" and not written:
+            # where the sentences count in digits, which it is not one of, or where it stands beside what the
+            # question counts and the sentences never name it: "صوتاً واحداً" for "كم صوتاً …" over a lead that
+            # speaks of no vote is a count from nowhere.
+            beside = {stem for other in reply_words[max(i - 1, 0):i + 2] if other != word
+                      for stem in self.counting.tokens(other) if among_stems(stem, counted)}
+            if number == "1" and not written and \
+                    (named is None or not beside or any(among_stems(stem, named) for stem in beside)):
                 continue
             words = words if words is not None else self.number_words(text)
             if number not in written and not self._in_words(number, words):
@@ -1009,8 +1024,16 @@ class ReplyCheck:
     @functools.cached_property
     def _digit_words(self) -> dict[str, set[str]]:
         """Each one-digit number's words in both languages, as :meth:`number_words` reads the sources; 2 also as the
-        dual of a time ("يومين", :data:`~snc_qa.pipeline.wording.DUAL_WORDS`)."""
-        return {digit: self.number_words(f"{words} {DUAL_WORDS}" if digit == "2" else words)
+        dual of a time ("يومين", :data:`~snc_qa.pipeline.wording.DUAL_WORDS`); an Arabic one also with the alif of
+        an indefinite object ("مكتباً واحداً", "ثلاثاً").
+
+        >>> sorted(ReplyCheck(Glossary([]))._digit_words["1"])
+        ['first', 'one', 'احد', 'احدا', 'اول', 'اولا']
+        """
+        def with_alif(words: str) -> str:
+            return " ".join([words, *(w + "ا" for w in words.split() if contains_arabic(w) and w[-1] not in "ةا")])
+
+        return {digit: self.number_words(with_alif(f"{words} {DUAL_WORDS}" if digit == "2" else words))
                 for digit, words in DIGIT_WORDS.items()}
 
     def number_words(self, text: str) -> set[str]:
