@@ -46,7 +46,7 @@ COUNTRY_NAMES = "data/country_names.tsv"
 COUNTRY_ADJECTIVES = "data/country_adjectives.tsv"
 #: What an Arabic adjective may carry: clinging letters and the article before it, the feminine or plural ending
 #: after it ("والتركية", "للسوريين"; the text is normalised, so ة is ه).
-_ARABIC_ADJECTIVE = _ARABIC_START + r"(?:[وفبل]|لل|ول|وب)?(?:ال)?({})(?:ه|ين|ون)?(?![\u0621-\u064a])"
+_ARABIC_ADJECTIVE = _ARABIC_START + _ARABIC_CLITICS + r"(?:ال)?({})(?:ه|ين|ون)?(?![\u0621-\u064a])"
 
 
 class Countries:

@@ -748,7 +748,7 @@ class ReplyCheck:
             return None
         stated = self.stated_numbers(query)
         given = [number for number in numbers_in(body) if number not in stated]
-        shares = {number for number in numbers_in(" ".join(m.group(1) for m in SHARE.finditer(body)))}
+        shares = set(numbers_in(" ".join(m.group(1) for m in SHARE.finditer(body))))
         return given[0] if given and all(number in shares for number in given) else None
 
     def other_ordinal(self, body: str, query: Query, units: list[Unit]) -> str | None:
@@ -823,10 +823,6 @@ class ReplyCheck:
         text = _THOUSANDS.sub("", normalize(" ".join(u.text for u in units)))
         written, words = set(_NUMBER.findall(text)), None
         reply_words = _QUANTITY_WORD.findall(normalize(body))
-        counted = self.counted_stems(query, self.counting)
-        # Read only within one language: across languages "an office" is one office, and its noun cannot be seen.
-        named = set(self.counting.tokens(text)) if {detect_language(u.text) for u in units} == {query.language} \
-            else None
         for i, word in enumerate(reply_words):
             number = None if word[0].isdigit() else self._quantity(word)
             if number is None or len(number) != 1 or number in stated:
@@ -835,15 +831,24 @@ class ReplyCheck:
             # where the sentences count in digits, which it is not one of, or where it stands beside what the
             # question counts and the sentences never name it: "صوتاً واحداً" for "كم صوتاً …" over a lead that
             # speaks of no vote is a count from nowhere.
-            beside = {stem for other in reply_words[max(i - 1, 0):i + 2] if other != word
-                      for stem in self.counting.tokens(other) if among_stems(stem, counted)}
-            if number == "1" and not written and \
-                    (named is None or not beside or any(among_stems(stem, named) for stem in beside)):
+            if number == "1" and not written and not self._one_from_nowhere(reply_words, i, query, text, units):
                 continue
             words = words if words is not None else self.number_words(text)
             if number not in written and not self._in_words(number, words):
                 return word
         return None
+
+    def _one_from_nowhere(self, words: list[str], i: int, query: Query, text: str, units: list[Unit]) -> bool:
+        """Whether the reply's one (``words[i]``) stands beside what the count question counts, read by lemma, and
+        the sentences (``text``, normalised) never name that. Only within one language: across languages "an
+        office" is one office, and its noun cannot be looked up."""
+        if {detect_language(u.text) for u in units} != {query.language}:
+            return False
+        counted = self.counted_stems(query, self.counting)
+        beside = {stem for other in words[max(i - 1, 0):i + 2] if other != words[i]
+                  for stem in self.counting.tokens(other) if among_stems(stem, counted)}
+        named = set(self.counting.tokens(text)) if beside else set()
+        return bool(beside) and not any(among_stems(stem, named) for stem in beside)
 
     def stated_numbers(self, query: Query) -> set[str]:
         """The numbers a question states, in digits or in words: "4" for "… في الجولة الرابعة" ("كم كان عدد
@@ -1376,7 +1381,7 @@ def names_someone(body: str, question: str, sources: str = "", romanize: Romaniz
         return True
     if not sources:
         return False
-    names = {normalize(w) for run in arabic_name_runs(sources, romanize or romanizer()) for w in run} - asked
+    names = {normalize(w) for run in arabic_name_runs(sources, romanize) for w in run} - asked
     return any(normalize(w) in names for w in WORD.findall(body))
 
 
