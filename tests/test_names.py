@@ -65,3 +65,14 @@ def test_a_country_s_name_stands_only_beside_the_same_country_not_a_word_of_its_
     reply = both_scripts("قال إن القرار خارطة طريق للحل في تركيا [1].", "He said Turkey backs the road map.")
     assert "طريق (" not in reply and "تركيا (Turkey)" in reply
     assert "(" not in both_scripts("Turkey backs it [1].", "قال إنه خارطة طريق.")
+
+
+def test_a_numbered_name_keeps_its_number_in_both_scripts():
+    # "Geneva (جنيف) 1" reads as no name at all (forty-third set); a number the sources do not write after the name
+    # is not the name's.
+    assert both_scripts("It accepts the decisions of Geneva 1 [1].", "توافق المعارضة على ما أقره مؤتمر “جنيف 1”.") \
+        == "It accepts the decisions of Geneva 1 (جنيف 1) [1]."
+    assert both_scripts("قبلت مقررات جنيف 1 [1].", "The opposition accepts the Geneva 1 communique.") \
+        == "قبلت مقررات جنيف 1 (Geneva 1) [1]."
+    assert both_scripts("He met Lina Haddad 3 times [1].", "التقى لينا حداد ثلاث مرات") \
+        == "He met Lina Haddad (لينا حداد) 3 times [1]."

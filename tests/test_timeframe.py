@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from snc_qa.timeframe import TimeFrame, months_in, parse_timeframe
+from snc_qa.timeframe import TimeFrame, days_in, months_in, parse_timeframe
 
 TODAY = date(2026, 11, 30)
 
@@ -92,3 +92,11 @@ def test_months_are_read_in_either_language_and_calendar():
     # Dated only: "may" the verb and a month without a day or a year are not claims to check.
     assert months_in("It may happen in May.", dated=True) == set()
     assert months_in("وفي 18 أيار ثم في نوفمبر 2017", dated=True) == {5, 11}
+    # The Maghreb's names, as Algerian and Tunisian news write them.
+    assert months_in("تستمر الجولة حتى الفاتح من أفريل وتعود في جويلية") == {4, 7}
+
+
+def test_days_of_a_month_are_read_either_way_round_and_in_either_language():
+    assert days_in("The talks ended on November 8, 2019; the next began on 25 November.") == {(11, 8), (11, 25)}
+    assert days_in("أعلن في 28 أيلول/سبتمبر الماضي") == {(9, 28)}
+    assert days_in("In May 2016 and in 2019.") == set()

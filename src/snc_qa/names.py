@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from itertools import pairwise
 
@@ -200,6 +200,11 @@ def _name_words(text: str) -> list[re.Match[str]]:
     return [m for m in _ARABIC_RUN.finditer(text) if normalize(m.group(0)) not in stop]
 
 
+#: The article, alone or after "لِ" ("للمعارضة", for the opposition). The article after "و", "ب", "ف" or "ك" is not
+#: read so: many names begin so ("والتر", "بالي", "فالح", "كالن").
+_DEFINITE = ("ال", "لل")
+
+
 def arabic_name_words(text: str) -> list[str]:
     """The Arabic words of ``text`` that may be a person's name or part of one, without a list of names: no stop
     word, month or weekday, no word with the article or tanween ("المؤسستين", "دوراً"), no title or role ("وزير").
@@ -207,10 +212,13 @@ def arabic_name_words(text: str) -> list[str]:
 
     >>> arabic_name_words("وزير المصالحة [1]."), arabic_name_words("المبعوث هو ستافان دي ميستورا")
     ([], ['ستافان', 'دي', 'ميستورا'])
+    >>> arabic_name_words('الممثل السياسي للمعارضة و"الثورة" [1].')
+    []
     """
     return [m.group(0) for m in _name_words(text)
-            if not m.group(0).startswith("ال") and not _TANWEEN.search(m.group(0)) and
+            if len(m.group(0)) > 1 and not m.group(0).startswith(_DEFINITE) and not _TANWEEN.search(m.group(0)) and
             normalize(m.group(0)) not in ARABIC_PERSON_CUES]
+
 
 
 def arabic_name_runs(text: str, romanize: Romanizer) -> list[list[str]]:
@@ -598,6 +606,8 @@ def both_scripts(reply: str, sources: str) -> str:
     'قالت لينا حداد (Lina Haddad) إن المنتدى سيفتح مكتباً [1].'
     >>> both_scripts("Badr Jamous gave the briefing [1].", "قدّم رئيس الهيئة بدر جاموس إحاطة.")
     'Badr Jamous (بدر جاموس) gave the briefing [1].'
+    >>> both_scripts("It accepts Geneva 1 [1].", "توافق على مقررات جنيف 1.")
+    'It accepts Geneva 1 (جنيف 1) [1].'
     """
     if _ARABIC_RUN.search(reply) and len(_ARABIC_RUN.findall(reply)) >= len(_LATIN_WORD.findall(reply)):
         return _latin_beside_arabic(reply, sources)
@@ -625,7 +635,8 @@ def _latin_beside_arabic(reply: str, sources: str) -> str:
             name = next((n for n in names.get(_keys(arabic), ()) if spelled_alike(arabic, latin_parts(n))
                          and same_country(n, " ".join(arabic))), None) if len(span) == size else None
             if name and name not in done and name not in reply and not reply[span[-1].end():].lstrip().startswith("("):
-                inserts.append((span[-1].end(), f" ({name})"))
+                at, number = _numbered(reply, span[-1].end(), name, sources)
+                inserts.append((at, f" ({name}{number})"))
                 done.add(name)
                 i += size - 1
                 break
@@ -649,26 +660,60 @@ def same_country(latin: str, arabic: str) -> bool:
 
 
 def _arabic_beside_latin(reply: str, sources: str) -> str:
+    out, shift = reply, 0
+    for match, arabic in _latin_names_in_arabic(reply, sources):
+        if out[match.end() + shift:].lstrip().startswith("("):
+            continue
+        at, number = _numbered(out, match.end() + shift, arabic, sources)
+        out = out[:at] + f" ({arabic}{number})" + out[at:]
+        shift += len(arabic) + len(number) + 3
+    return out
+
+
+def latin_names_in_arabic(text: str, arabic: str) -> list[str]:
+    """The Latin names of ``text`` that ``arabic`` writes in Arabic letters (by their consonants and the name
+    dictionary's spellings, as :func:`both_scripts` pairs them).
+
+    >>> latin_names_in_arabic("He met Badr Jamous and Pedersen [2].", "من التقى بدر جاموس والمبعوث بيدرسن؟")
+    ['Badr Jamous', 'Pedersen']
+    """
+    return [match.group(0) for match, _ in _latin_names_in_arabic(text, arabic)]
+
+
+def _latin_names_in_arabic(text: str, sources: str) -> Iterator[tuple[re.Match[str], str]]:
     words = [w.group(0) for w in _ARABIC_RUN.finditer(sources)]
     if not words:
-        return reply
+        return
     stop = _normalized_arabic_stopwords() | ARABIC_TIME_WORDS
     keyed = [(w, phonetic_key(w)) for w in words]
-    out, shift = reply, 0
-    for match in _LATIN_NAME.finditer(reply):
+    for match in _LATIN_NAME.finditer(text):
         parts = latin_parts(match.group(0))
         keys = _keys(parts)
         if sum(map(len, keys)) < MIN_KEY_LENGTH or not all(keys) or match.group(0).casefold() in ENGLISH_STOPWORDS:
-            continue
-        if out[match.end() + shift:].lstrip().startswith("("):
             continue
         for i in range(len(keyed) - len(keys) + 1):
             run = keyed[i:i + len(keys)]
             arabic = " ".join(w for w, _ in run)
             if tuple(k for _, k in run) == keys and not any(normalize(w) in stop for w, _ in run) and \
                     spelled_alike([w for w, _ in run], parts) and same_country(match.group(0), arabic):
-                at = match.end() + shift
-                out = out[:at] + f" ({arabic})" + out[at:]
-                shift += len(arabic) + 3
+                yield match, arabic
                 break
-    return out
+
+
+#: A number that follows a name and belongs to it: "Geneva 3", "أستانا 11".
+_NAME_NUMBER = re.compile(r"[ \t]+\d+\b")
+
+
+def _numbered(text: str, end: int, other: str, sources: str) -> tuple[int, str]:
+    """Where ``other`` (the other script's name) goes after a name of ``text`` that ends at ``end``, and the number
+    it takes along: a name that the sources number too stays whole ("Geneva 3 (جنيف 3)", not "Geneva (جنيف) 3",
+    which reads as no name at all); a number the sources do not write after it is not the name's ("met Lina Haddad
+    3 times").
+
+    >>> _numbered("Geneva 3 talks", 6, "جنيف", "محادثات جنيف 3"), _numbered("Geneva 3 talks", 6, "جنيف", "جنيف")
+    ((8, ' 3'), (6, ''))
+    """
+    found = _NAME_NUMBER.match(text, end)
+    if found and re.search(re.escape(other) + r"\W{0,3}" + found.group(0).strip() + r"\b", sources):
+        return found.end(), " " + found.group(0).strip()
+    return end, ""

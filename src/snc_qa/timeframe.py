@@ -42,6 +42,9 @@ _MONTH_YEAR = re.compile(
 _ANY_MONTH = re.compile(rf"(?<!\w)[وفبل]?({_MONTH})(?!\w)")
 _DATED_MONTH = re.compile(rf"(?<!\w)\d{{1,2}}\s+(?:of\s+)?[وفبل]?({_MONTH})(?!\w)"
                           rf"|(?<!\w)[وفبل]?({_MONTH})\s*,?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?\d{{1,4}}(?!\d)")
+# A day of a month, either way round: "8 November", "November 8, 2019", "28 أيلول/سبتمبر".
+_DAY_OF_MONTH = re.compile(rf"(?<![\d/.])(\d{{1,2}})\s+(?:of\s+)?[وفبل]?({_MONTH})(?!\w)"
+                           rf"|(?<!\w)[وفبل]?({_MONTH})\s+(\d{{1,2}})(?!\d|\.\d)")
 _WEEKDAY_NUMBER = {name: n for n, pair in enumerate(WEEKDAYS) for name in (pair[0], normalize(pair[1]))}
 _WEEKDAY = re.compile(r"(?<!\w)[وفب]?(" + "|".join(map(re.escape, _WEEKDAY_NUMBER)) + r")(?!\w)")
 _YEAR_ONLY = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-])")
@@ -174,6 +177,20 @@ def months_in(text: str, dated: bool = False) -> set[int]:
     if dated:
         return {_month(m.group(1) or m.group(2)) or 0 for m in _DATED_MONTH.finditer(normalize(text))} - {0}
     return {_month(name) or 0 for name in month_names(text)} - {0}
+
+
+def days_in(text: str) -> set[tuple[int, int]]:
+    """The days of a month ``text`` writes, as (month, day), in either language and both Arabic calendars' names.
+
+    >>> sorted(days_in("It ended on November 8, 2019, and met on 28 أيلول/سبتمبر.")), days_in("In May 2016.")
+    ([(9, 28), (11, 8)], set())
+    """
+    found = set()
+    for m in _DAY_OF_MONTH.finditer(normalize(text)):
+        day, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if (month := _month(name)) and 1 <= int(day) <= 31:
+            found.add((month, int(day)))
+    return found
 
 
 def _whole_month(year: int, month: int) -> TimeFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -38,6 +38,7 @@ from snc_qa.names import (
     broken_names,
     drop_possessive,
     latin_name_keys,
+    latin_names_in_arabic,
     latin_words,
     mended_mixed_words,
     mended_names,
@@ -53,6 +54,7 @@ from snc_qa.pipeline.wording import (
     COPULA_PREDICATE,
     COUNT_QUESTION,
     COUNTRY_QUESTION,
+    DATE_QUESTION,
     DIGIT_WORDS,
     DUAL_WORDS,
     DURATION_WORDS,
@@ -78,7 +80,7 @@ from snc_qa.pipeline.wording import (
 )
 from snc_qa.places import Places
 from snc_qa.retrieval import Source
-from snc_qa.timeframe import month_names, months_in, question_years, weekdays_in, years_in
+from snc_qa.timeframe import days_in, month_names, months_in, question_years, weekdays_in, years_in
 
 # An Arabic question asking who a named person is: "من هو بدر جاموس؟", "من هي هدى الأتاسي".
 _WHO_IS = re.compile(r"^\W*من\s+(?:هو|هي|هم)(?:\s+[^\s؟?]+){1,3}\s*[؟?]?\s*$")
@@ -343,15 +345,29 @@ class ReplyCheck:
         1
         >>> check.number_source("نال هيتو 3 أصوات.", query, selection, [2]) is None
         True
+
+        A lone digit counts as the day of a date, with its month: "ended on November 8, 2019 [2]" where [1] reads
+        "… ended on November 8." (the forty-third set of real news).
+
+        >>> texts = (("The talks ended on November 8.", "a"), ("They met on October 30.", "b"))
+        >>> a, b = (Source(t, "f.txt", "F", 0.9, c) for t, c in texts)
+        >>> selection = Selection([Unit(a.text, a, 0), Unit(b.text, b, 1)], [a, b])
+        >>> query = Query("When did the talks end in 2019?", "When did the talks end in 2019?", "en")
+        >>> check.number_source("They ended on November 8, 2019.", query, selection, [2])
+        1
+        >>> check.number_source("They ended on October 8, 2019.", query, selection, [2]) is None
+        True
         """
         own = written_numbers(" ".join(u.text for u in selection.cited_units(cited)))
         uncited = set(numbers_in(body)) - own - written_numbers(query.standalone)
-        if not uncited or any(len(number) < 2 for number in uncited):
+        days = {(month, day) for month, day in days_in(body) if str(day) in uncited}
+        if not uncited or any(len(number) < 2 and number not in {str(day) for _, day in days} for number in uncited):
             return None
         index, texts = selection.index(), {}
         for unit in selection.units:
             texts.setdefault(index[unit.source.chunk_id], []).append(unit.text)
-        holding = [n for n, held in texts.items() if n < min(cited) and uncited <= written_numbers(" ".join(held))]
+        holding = [n for n, held in texts.items() if n < min(cited) and uncited <= written_numbers(" ".join(held))
+                   and days <= days_in(" ".join(held))]
         return holding[0] if len(holding) == 1 else None
 
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:
@@ -381,7 +397,7 @@ class ReplyCheck:
             return f"the month {month} is not in the passages it cites"
         if year := self.other_time(query, drawn_on):
             return f"the documents it cites are of another time than {year} and do not mention it"
-        if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query):
+        if COUNT_QUESTION.search(query.standalone) and not self.gives_count(body, query, selection.units):
             return "the question asks how many and the reply gives no number"
         if COUNT_QUESTION.search(query.standalone) and (share := self.share_given(body, query)):
             return f"the number {share} is a share, not a count of what the question asks"
@@ -391,6 +407,8 @@ class ReplyCheck:
             return f"the passages do not number it {ordinal}"
         if COUNT_QUESTION.search(query.standalone) and (word := self.uncited_count_word(body, query, drawn_on)):
             return f"the number {word} is not in the passages it cites"
+        if DATE_QUESTION.search(query.standalone) and not self.gives_date(body, query):
+            return "the question asks for a date and the reply gives none"
         if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
             return "the question asks which country and the reply names none"
         # A question offering a choice of people is answered by one of its own names.
@@ -716,7 +734,7 @@ class ReplyCheck:
                 return number
         return None
 
-    def gives_count(self, body: str, query: Query) -> bool:
+    def gives_count(self, body: str, query: Query, units: Sequence[Unit] = ()) -> bool:
         """Whether the reply holds a number the question does not, in digits or in words: "how many" answered
         without one is answered with something else ("the revolution's forces formed the small body" for
         the number of its members).
@@ -726,12 +744,50 @@ class ReplyCheck:
         (True, True)
         >>> check.gives_count("It had members from the opposition in 2019.", asked)
         False
+
+        A number the question states counts too where the reply has it count what is asked, the question has it
+        count something else, and the sentences of ``units`` count something with it: "three delegations" for
+        "With how many delegations did the opposition take part in the Geneva 3 talks?" over "بثلاثة وفود" (the
+        forty-second set of real news); not "4 members" for "… in the fourth round", where no sentence counts four.
+
+        >>> from snc_qa.pipeline.records import Unit
+        >>> from snc_qa.retrieval import Source
+        >>> text = "It took part in the Geneva 3 talks with three delegations."
+        >>> units = [Unit(text, Source(text, "f.txt", "F", 0.9, "c"), 0)]
+        >>> asked = Query("x", "With how many delegations did it take part in the Geneva 3 talks?", "en")
+        >>> check.gives_count("It took part with three delegations in Geneva 3.", asked, units)
+        True
+        >>> check.gives_count("It took part in the Geneva 3 talks.", asked, units)
+        False
         """
         stated = self.stated_numbers(query)
         if set(numbers_in(body)) - stated:
             return True
-        return any((number := self._quantity(word)) and number not in stated
-                   for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
+        if any((number := self._quantity(word)) and number not in stated
+               for word in _QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit()):
+            return True
+        asked = self.counted_stems(query)
+        in_question = self.counted_words(query.standalone)
+        restated = {number for number, counted in in_question if counted & asked}
+        # Not the question's own phrase again ("the fourth round of the Astana talks" for "… in the fourth round").
+        counting = {number for unit in units for number, counted in self.counted_words(unit.text)
+                    if counted and not any(number == own and counted & words for own, words in in_question)}
+        return any(number in stated and number in counting and number not in restated and counted & asked
+                   for number, counted in self.counted_words(body))
+
+    def gives_date(self, body: str, query: Query) -> bool:
+        """Whether the reply holds a number or a month the question does not: "On what date did Pedersen set the
+        ninth round to start?" is not answered by "on Friday evening" (the forty-fourth set of real news, which
+        no document answers).
+
+        >>> check, asked = ReplyCheck(Glossary([])), Query("x", "On what date did the round end in 2019?", "en")
+        >>> check.gives_date("On Friday evening in 2019.", asked), check.gives_date("On November 8, 2019.", asked)
+        (False, True)
+        >>> check.gives_date("في كانون الأول.", Query("x", "في أي تاريخ انتهت الجولة؟", "ar"))
+        True
+        """
+        return bool(set(numbers_in(body)) - self.stated_numbers(query) or
+                    months_in(body) - months_in(query.standalone))
 
     def share_given(self, body: str, query: Query) -> str | None:
         """The reply's number when every number it gives (not the question's) is a share ("80 percent", "40 في
@@ -1080,19 +1136,24 @@ class ReplyCheck:
         ['al', 'dr', 'geir', 'hariri', 'nasr', 'pedersen']
         >>> check.asked_names("Turkish Foreign Minister Hakan Fidan [1].", question)
         set()
+        >>> sorted(check.asked_names("هو Geir Pedersen [2].", Query("x", "بأي كلمة وصف غير بيدرسن الجولة؟", "ar")))
+        ['geir', 'pedersen']
         """
-        names = {name.casefold() for name in question_names(query.standalone)} if query.language == "en" else set()
-        if not names or ALTERNATIVES.search(query.standalone):
+        english = query.language == "en"
+        names = {name.casefold() for name in question_names(query.standalone)} if english else set()
+        if (english and not names) or ALTERNATIVES.search(query.standalone):
             return set()
         found: set[str] = set()
         for run in _CAPITALISED_RUN.finditer(body):
-            words = [drop_possessive(w.rstrip(".")).casefold() for w in re.split(r"[\s-]+", run.group(0))]
-            titles = [i for i, w in enumerate(words) if w in ROLE_WORDS]
+            words = [drop_possessive(w.rstrip(".")) for w in re.split(r"[\s-]+", run.group(0))]
+            titles = [i for i, w in enumerate(words) if w.casefold() in ROLE_WORDS]
             # A person is named by the last word of the run ("Syrian MP Ahmad Al-Kuzbari" is Kuzbari, whatever
             # the question says of Syria: a right answer to "Who led the Syrian government delegation?" was
-            # refused as a restatement).
+            # refused as a restatement). An Arabic question writes the name in Arabic letters: "Geir Pedersen"
+            # for "بأي كلمة وصف غير بيدرسن الجولة الخامسة؟" (the forty-fourth set of real news).
             name = words[titles[-1] + 1 if titles else 0:]
-            if name and name[-1] in names:
+            if name and (name[-1].casefold() in names if english
+                         else latin_names_in_arabic(name[-1], query.standalone)):
                 found.update(self.analyzer.tokens(run.group(0)))
         return found
 
@@ -1388,6 +1449,8 @@ def names_someone(body: str, question: str, sources: str = "", romanize: Romaniz
 #: The letters an Arabic verb's present tense begins with by its person: "يرأس" (he chairs) and "ترأس" (she
 #: chairs; and the past, he chaired) are one verb.
 _PERSON_PREFIXES = frozenset("يتنا")
+#: Endings of an Arabic verb's person and number that the light stemmer keeps: "رأسوا", "يرأسون", "ترأست".
+_VERB_ENDINGS = ("وا", "ون", "تا", "ت")
 _ANALYZER = Analyzer()
 
 
@@ -1398,8 +1461,8 @@ def question_word_form(word: str, question_stems: set[str], romanize: Romanizer)
     …" names no one (a reply captured on the twenty-sixth set of real news).
 
     >>> stems = set(Analyzer().tokens("من ترأس الوفد الروسي؟ من زار دمشق؟"))
-    >>> [question_word_form(w, stems, romanizer()) for w in ("يرأس", "والوفد", "نزار", "يونس")]
-    [True, True, False, False]
+    >>> [question_word_form(w, stems, romanizer()) for w in ("يرأس", "رأسوا", "والوفد", "نزار", "يونس")]
+    [True, True, True, False, False]
     """
     def forms(stem: str) -> set[str]:
         # Three letters are left at least: "تين" is no form of "ين".
@@ -1408,9 +1471,14 @@ def question_word_form(word: str, question_stems: set[str], romanize: Romanizer)
     if romanize.spellings([word])[word]:
         return any(among_stems(stem, question_stems) for stem in _ANALYZER.tokens(word))
 
+    def endings(stem: str) -> set[str]:
+        # The light stemmer leaves a verb's endings of person and number: "رأسوا" (they chaired) is "ترأس".
+        return {stem} | {stem[:-len(end)] for end in _VERB_ENDINGS if stem.endswith(end) and len(stem) - len(end) >= 3}
+
     asked = {form for stem in question_stems for form in forms(stem)}
     own = _ANALYZER.tokens(word)
-    return bool(own) and all(among_stems(stem, question_stems) or forms(stem) & asked for stem in own)
+    return bool(own) and all(among_stems(stem, question_stems) or
+                             any(forms(bare) & asked for bare in endings(stem)) for stem in own)
 
 
 def uncited_month(body: str, units: list[Unit], question: str) -> str | None:

@@ -105,6 +105,10 @@ HOW_MANY = re.compile(r"\bhow (?:many|much)\b|(?:^|\s)كم(?:\s|$)|(?:^|\s)(?:م
 # question that mentions a count from being read as a list question: "how much of the forest …" is answered
 # by "over half", and "ما الأعداد التي …" by the name of a kind of number.
 COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم)\s+(?:(?:هو|هي)\s+)?عدد\b", re.IGNORECASE)
+# A question that asks for a date ("On what date …", "في أي تاريخ …", "ما تاريخ …"), which a day of the week or "soon"
+# does not answer. Not "when" or "في أي يوم", which a weekday may answer.
+DATE_QUESTION = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b|(?:^|\s)(?:[وفب]?في\s+)?[أا]ي\s+تاريخ"
+                           r"|^\W*(?:ما|متى)\s+(?:(?:هو|هي|كان)\s+)?تاريخ", re.IGNORECASE)
 # What a "which / what …" question asks for, the one or two words after it ("Which Syrian foreign minister …", "أي
 # عضو في …", "ما اسم المعبر …", "ما هي مواد القرار …"): not a verb ("What did …"), nor the relative that starts a
 # clause ("ما الذي …"). A reply's answer is one of these, and so must stand where the model read it.
