@@ -220,7 +220,6 @@ def arabic_name_words(text: str) -> list[str]:
             normalize(m.group(0)) not in ARABIC_PERSON_CUES]
 
 
-
 def arabic_name_runs(text: str, romanize: Romanizer) -> list[list[str]]:
     """Runs of two or more adjacent Arabic words that the name dictionary knows: the full names of ``text``.
 

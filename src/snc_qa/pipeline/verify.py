@@ -785,9 +785,13 @@ class ReplyCheck:
         (False, True)
         >>> check.gives_date("في كانون الأول.", Query("x", "في أي تاريخ انتهت الجولة؟", "ar"))
         True
+        >>> check.gives_date("It may start soon.", asked)   # an English month is capitalised: "may" is no May
+        False
         """
-        return bool(set(numbers_in(body)) - self.stated_numbers(query) or
-                    months_in(body) - months_in(query.standalone))
+        if set(numbers_in(body)) - self.stated_numbers(query):
+            return True
+        words = " ".join(word for word in body.split() if not word[:1].islower())
+        return bool(months_in(words) - months_in(query.standalone))
 
     def share_given(self, body: str, query: Query) -> str | None:
         """The reply's number when every number it gives (not the question's) is a share ("80 percent", "40 في
