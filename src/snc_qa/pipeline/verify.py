@@ -361,13 +361,14 @@ class ReplyCheck:
         own = written_numbers(" ".join(u.text for u in selection.cited_units(cited)))
         uncited = set(numbers_in(body)) - own - written_numbers(query.standalone)
         days = {(month, day) for month, day in days_in(body) if str(day) in uncited}
-        if not uncited or any(len(number) < 2 and number not in {str(day) for _, day in days} for number in uncited):
+        day_numbers = {str(day) for _, day in days}
+        if not uncited or any(len(number) < 2 and number not in day_numbers for number in uncited):
             return None
         index, texts = selection.index(), {}
         for unit in selection.units:
             texts.setdefault(index[unit.source.chunk_id], []).append(unit.text)
-        holding = [n for n, held in texts.items() if n < min(cited) and uncited <= written_numbers(" ".join(held))
-                   and days <= days_in(" ".join(held))]
+        held = {n: " ".join(sentences) for n, sentences in texts.items() if n < min(cited)}
+        holding = [n for n, text in held.items() if uncited <= written_numbers(text) and days <= days_in(text)]
         return holding[0] if len(holding) == 1 else None
 
     def _problem(self, body: str, query: Query, selection: Selection, cited: list[int]) -> str | None:
