@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from snc_qa.pipeline.records import Query, Selection, Unit
+from snc_qa.pipeline.verify import ReplyCheck
 from snc_qa.retrieval import Source
 
 
@@ -20,3 +21,17 @@ def selection(*sentences: str, document: str | None = None) -> Selection:
         units.append(Unit(text=sentence, source=source, order=n, sentence=sentence))
         sources.append(source)
     return Selection(units=units, sources=sources)
+
+
+#: A news item's sentences in English, and two of an Arabic one, that replies are checked against.
+FORUM = ("The Cedar Forum met in Gaziantep on Monday.",
+         "Its coordinator, Lina Haddad, said the forum would open an office in Idlib.",
+         "Omar Saleh, a spokesman for the council, accused Russia of blocking aid.")
+MEETING = ("وقدّم المدير التنفيذي لوحدة دعم الاستقرار منذر سلال عرضاً عن عمل الوحدة.",
+           "وتحدث رئيس الهيئة بدر جاموس عن العملية السياسية.")
+
+
+def problem(check: ReplyCheck, question: str, reply: str, sentences: tuple[str, ...] = FORUM, language: str = "en",
+            document: str | None = "news.txt") -> str | None:
+    """Why ``check`` will not show ``reply`` to ``question`` over ``sentences`` (of one document), or None."""
+    return check.run(reply, query(question, language), selection(*sentences, document=document)).problem

@@ -7,6 +7,9 @@
     prompt   (PromptBuilder)      the chat messages for the model
     generate (ModelReply)         the model's reply, piece by piece
     verify   (ReplyCheck)         is the reply a refusal, or not supported by the sentences it cites?
+                                  Its rules on numbers are in :mod:`~snc_qa.pipeline.number_check` (reading
+                                  them: :mod:`~snc_qa.pipeline.quantities`), on names in
+                                  :mod:`~snc_qa.pipeline.name_check`
     cite     (AnswerWriter)       the text the reader gets: the checked reply with real citations, or the
                                   quoted sentence(s), or a list
 
