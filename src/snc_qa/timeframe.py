@@ -193,6 +193,16 @@ def days_in(text: str) -> set[tuple[int, int]]:
     return found
 
 
+def month_years(text: str) -> set[tuple[int, int]]:
+    """The months ``text`` writes with their year, as (month, year), a day's date included, in either language.
+
+    >>> sorted(month_years("منذ كانون الأول 2015، and on 20 November 2017; in May"))
+    [(11, 2017), (12, 2015)]
+    """
+    return {(first.month, first.year) for _, _, first, last in _named_times(normalize(text))
+            if (first.year, first.month) == (last.year, last.month)}
+
+
 def _whole_month(year: int, month: int) -> TimeFrame:
     return TimeFrame(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 

@@ -163,3 +163,19 @@ def test_an_arabic_question_s_name_written_in_latin_letters_is_no_answer(check):
     found = problem(check, asked, "وصف المبعوث الجولة الخامسة من محادثات اللجنة الدستورية هو Geir Pedersen [1].",
                     sentences, "ar")
     assert found and "restates" in found
+
+
+def test_a_who_question_answered_with_a_body_s_name_names_no_one(check):
+    # "هيئة التفاوض السورية" for who succeeded the envoy, and the question's own body named in full for who won a
+    # post in its election (forty-eighth and forty-ninth sets).
+    sentences = ("اجتمع المبعوث الأممي الخاص إلى سوريا، غير بيدرسن، مع وفد من هيئة التفاوض السورية في دمشق.",
+                 "وخلف سامر خليل غير بيدرسن في منصب المبعوث الأممي الخاص إلى سوريا.")
+    asked = "من خلف غير بيدرسن في منصب المبعوث الأممي الخاص إلى سوريا؟"
+    found = problem(check, asked, "هيئة التفاوض السورية [1].", sentences, "ar")
+    assert found and "no one" in found
+    assert "no one" not in (problem(check, asked, "سامر خليل [2].", sentences, "ar") or "")
+    coalition = ("أعلن الائتلاف الوطني لقوى الثورة والمعارضة السورية أن سالم المسلط فاز برئاسة الائتلاف.",)
+    asked = "من فاز بمنصب الأمين العام للائتلاف الوطني السوري في الانتخابات التي فاز فيها سالم المسلط بالرئاسة؟"
+    reply = "الائتلاف الوطني لقوى الثورة والمعارضة السورية فاز بمنصب الأمين العام للائتلاف الوطني السوري [1]."
+    found = problem(check, asked, reply, coalition, "ar")
+    assert found and "no one" in found

@@ -252,3 +252,25 @@ def test_a_question_asking_for_a_date_is_not_answered_by_a_day_of_the_week(check
     found = problem(check, asked, "Pedersen set the ninth round to start on Friday evening [1].", sentences)
     assert found and "date" in found
     assert problem(check, asked, "On 5 September [1].", sentences) is None
+
+
+def test_a_question_asking_how_long_is_not_answered_without_a_length_of_time(check):
+    # "التوالي" (consecutively) for how long a leadership was elected (forty-sixth set).
+    sentences = ("وانتهت الهيئة العامة للائتلاف من انتخاب الهيئة الرئاسية الجديدة على التوالي، لمدة ستة أشهر قادمة.",)
+    asked = "لأي مدة انتخبت الهيئة الرئاسية الجديدة للائتلاف؟"
+    found = problem(check, asked, "على التوالي [1].", sentences, "ar")
+    assert found and "how long" in found
+    assert problem(check, asked, "لمدة ستة أشهر [1].", sentences, "ar") is None
+
+
+def test_a_month_only_the_question_names_is_held_only_in_the_year_it_names(check):
+    # "since November 2015" from a question on a November 2017 statement, over "December 2015" (forty-seventh set).
+    sentences = ("Hijab said he had carried the task of general coordinator since December 2015.",)
+    asked = "Since when had Hijab carried the task of general coordinator, according to his November 2017 statement?"
+    found = problem(check, asked, "Since November 2015 [1].", sentences)
+    assert found and "November" in found
+    assert problem(check, asked, "Since December 2015 [1].", sentences) is None
+    # The question's month in the question's year stays the question's.
+    restated = problem(check, "What did Hijab say in November 2017?", "In November 2017 he said he had carried the "
+                       "task of general coordinator since December 2015 [1].", sentences)
+    assert "November" not in (restated or "")

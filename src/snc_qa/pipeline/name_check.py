@@ -13,6 +13,7 @@ import functools
 import re
 
 from snc_qa.arabic import (
+    CLINGING_LETTERS,
     ENGLISH_STOPWORDS,
     WORD,
     Analyzer,
@@ -40,7 +41,7 @@ from snc_qa.names import (
 )
 from snc_qa.pipeline.quantities import Quantities
 from snc_qa.pipeline.records import Query, Selection
-from snc_qa.pipeline.wording import ALTERNATIVES, NOT_NAMES, ROLE_WORDS, latin_name_words
+from snc_qa.pipeline.wording import ALTERNATIVES, ARABIC_BODY_WORDS, NOT_NAMES, ROLE_WORDS, latin_name_words
 from snc_qa.places import Places
 
 # Capitalised words side by side, with the small words of names, and a title or an initial among them: "Dr. Nasr
@@ -259,12 +260,34 @@ def names_someone(body: str, question: str, sources: str = "", romanize: Romaniz
     # A city's name counts: many family names are cities' ("نيوتن", "إديسون").
     stems, romanize = set(_ANALYZER.tokens(question)), romanize or romanizer()
     if any(normalize(w) not in asked and not question_word_form(w, stems, romanize) and
-           not Countries.load().named_in(w, True) for w in arabic_name_words(body)):
+           not Countries.load().named_in(w, True) and not names_a_body(w, romanize) for w in arabic_name_words(body)):
         return True
     if not sources:
         return False
     names = {normalize(w) for run in arabic_name_runs(sources, romanize) for w in run} - asked
     return any(normalize(w) in names for w in WORD.findall(body))
+
+
+#: Letters after the article that make a word with a clinging letter before it ("والمعارضة") a common noun: a
+#: name the dictionary does not know may begin so, "بالمر" (Palmer), "كالفن" (Calvin).
+_AFTER_ARTICLE = 3
+
+
+def names_a_body(word: str, romanize: Romanizer) -> bool:
+    """Whether an Arabic word of a reply is no person's name for a question asking who: the head noun of a body's
+    name, bare or after a clinging letter ("هيئة", "لقوى", :data:`~snc_qa.pipeline.wording.ARABIC_BODY_WORDS`), or
+    a noun with the article after a clinging letter ("والمعارضة", "بالرئاسة") that the name dictionary does not
+    know ("فالح" is Faleh).
+
+    >>> [names_a_body(w, romanizer()) for w in ("هيئة", "لقوى", "والمعارضة", "فالح", "بالمر", "سالم")]
+    [True, True, True, False, False, False]
+    """
+    bare = normalize(word)
+    clung = bare[1:] if bare[:1] in CLINGING_LETTERS else bare
+    if bare in ARABIC_BODY_WORDS or clung in ARABIC_BODY_WORDS:
+        return True
+    return clung != bare and clung.startswith("ال") and len(clung) - 2 >= _AFTER_ARTICLE and \
+        not romanize.spellings([word])[word]
 
 
 #: The letters an Arabic verb's present tense begins with by its person: "يرأس" (he chairs) and "ترأس" (she

@@ -24,7 +24,7 @@ from snc_qa.pipeline.quantities import (
 )
 from snc_qa.pipeline.records import Query, Selection, Unit
 from snc_qa.pipeline.wording import COUNT_QUESTION, SHARE, SHARE_QUESTION
-from snc_qa.timeframe import days_in, months_in
+from snc_qa.timeframe import days_in, month_years, months_in
 
 
 class NumberCheck(Quantities):
@@ -162,6 +162,28 @@ class NumberCheck(Quantities):
             return True
         words = " ".join(word for word in body.split() if not word[:1].islower())
         return bool(months_in(words) - months_in(query.standalone))
+
+    def gives_duration(self, body: str, query: Query) -> bool:
+        """Whether the reply holds a number, in digits or words, or a unit of time that the question does not: "لأي
+        مدة انتُخبت الهيئة الرئاسية …؟" is not answered by "التوالي" (consecutively; the forty-sixth set of real
+        news), nor "How long did the round last?" by "in Geneva".
+
+        >>> check, asked = NumberCheck(), Query("x", "لأي مدة انتخبت الهيئة الرئاسية عام 2014؟", "ar")
+        >>> check.gives_duration("على التوالي.", asked), check.gives_duration("لستة أشهر.", asked)
+        (False, True)
+        >>> check.gives_duration("لمدة سنة.", asked)
+        True
+        >>> check.gives_duration("In Geneva.", Query("x", "How long did the round last?", "en"))
+        False
+        """
+        stated = self.stated_numbers(query)
+        if set(numbers_in(body)) - stated or any(
+                (number := self.quantity(word)) and number not in stated
+                for word in QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit()):
+            return True
+        asked = set(self.analyzer.tokens(query.standalone))
+        return any(among_stems(stem, self.duration_stems) and not among_stems(stem, asked)
+                   for stem in self.analyzer.tokens(body))
 
     def share_given(self, body: str, query: Query) -> str | None:
         """The reply's number when every number it gives (not the question's) is a share ("80 percent", "40 في
@@ -314,6 +336,16 @@ def uncited_month(body: str, units: list[Unit], question: str) -> str | None:
     >>> cited = [Unit("War was declared on 18 May 1756.", Source("", "f.txt", "F", 0.9, "c"), 0)]
     >>> uncited_month("أُعلنت الحرب في يناير 1756 [1].", cited, "متى؟"), uncited_month("في 18 أيار 1756.", cited, "متى؟")
     ('January', None)
+    >>> uncited_month("He led it since November 2015 [1].", cited, "Since when, according to his November 2017 letter?")
+    'November'
+    >>> uncited_month("It ended in November 2017 [1].", cited, "What ended in November 2017?") is None
+    True
     """
-    named = months_in(" ".join(u.text for u in units)) | months_in(question)
-    return next((calendar.month_name[m] for m in sorted(months_in(body, dated=True) - named)), None)
+    cited = months_in(" ".join(u.text for u in units))
+    # A month only the question names is its month in the year it names: "since November 2015" is not held by a
+    # question on "his November 2017 resignation" over a sentence that says December 2015 (the forty-seventh set).
+    asked, asked_years = months_in(question), month_years(question)
+    other_year = {month for month, year in month_years(body) - asked_years
+                  if month not in cited and any(month == m for m, _ in asked_years)}
+    uncited = (months_in(body, dated=True) - cited - asked) | other_year
+    return next((calendar.month_name[m] for m in sorted(uncited)), None)

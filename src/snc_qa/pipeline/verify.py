@@ -53,6 +53,7 @@ from snc_qa.pipeline.wording import (
     COUNT_QUESTION,
     COUNTRY_QUESTION,
     DATE_QUESTION,
+    DURATION_QUESTION,
     QUESTION_OPENING,
     QUOTED,
     REASON_QUESTION,
@@ -325,6 +326,8 @@ class ReplyCheck:
             return f"the number {word} is not in the passages it cites"
         if DATE_QUESTION.search(query.standalone) and not self.numbers.gives_date(body, query):
             return "the question asks for a date and the reply gives none"
+        if DURATION_QUESTION.search(query.standalone) and not self.numbers.gives_duration(body, query):
+            return "the question asks how long and the reply gives no length of time"
         if COUNTRY_QUESTION.search(query.standalone) and not names_a_country(body, query.standalone):
             return "the question asks which country and the reply names none"
         # A question offering a choice of people is answered by one of its own names.

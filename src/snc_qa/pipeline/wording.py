@@ -109,6 +109,11 @@ COUNT_QUESTION = re.compile(r"\bhow many\b|(?:^|\s)كم(?:\s|$)|^\W*(?:ما|كم
 # does not answer. Not "when" or "في أي يوم", which a weekday may answer.
 DATE_QUESTION = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b|(?:^|\s)(?:[وفب]?في\s+)?[أا]ي\s+تاريخ"
                            r"|^\W*(?:ما|متى)\s+(?:(?:هو|هي|كان)\s+)?تاريخ", re.IGNORECASE)
+# A question that asks for a length of time ("For how long …", "لأي مدة …", "كم مدة …", "ما مدة …"), which a word
+# other than a number or a unit of time does not answer ("التوالي" for how long a leadership was elected).
+DURATION_QUESTION = re.compile(r"\bhow long\b|\bfor what (?:period|length of time)\b"
+                               r"|(?:^|\s)(?:[لب]|[وف]?(?:ل|ب|في)\s*)?[أا]ي[ةه]?\s+مد[ةه]"
+                               r"|(?:^|\s)(?:كم|ما)\s+(?:(?:هي|هو|كانت)\s+)?(?:ال)?مد[ةه]", re.IGNORECASE)
 # What a "which / what …" question asks for, the one or two words after it ("Which Syrian foreign minister …", "أي
 # عضو في …", "ما اسم المعبر …", "ما هي مواد القرار …"): not a verb ("What did …"), nor the relative that starts a
 # clause ("ما الذي …"). A reply's answer is one of these, and so must stand where the model read it.
@@ -396,6 +401,12 @@ ambassador negotiator commander official director chairman chair mediator manage
 king queen prince princess emperor pope bishop shah sheikh general colonel judge senator governor mayor
 """
 ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+#: Arabic nouns that head a body's name, not a person's ("هيئة التفاوض السورية", "لجنة …", "قوى الثورة"): a reply
+#: whose only new words are these names a body, which does not answer "من …؟" (the forty-eighth and forty-ninth
+#: sets of real news: "هيئة التفاوض السورية" for who succeeded the envoy).
+_ARABIC_BODY_TEXT = ("هيئة لجنة مجلس ائتلاف منظمة وفد حكومة قوى جبهة حركة حزب منصة اتحاد جمعية مؤسسة وزارة جيش "
+                     "فصيل فصائل تيار كتلة رابطة مكتب")
+ARABIC_BODY_WORDS = frozenset(normalize(w) for w in _ARABIC_BODY_TEXT.split())
 PERSON_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ROLE_WORDS))})\.?\s*$", re.IGNORECASE)
 PERSON_AFTER = re.compile(
     r"^(?:\s*,\s*(?:a|an|who|whose)\b|\s+(?:said|says|told|added|stated|warned|wrote|asked)\b)")
