@@ -72,3 +72,15 @@ def test_a_chunk_s_size_is_read_from_its_index_metadata_and_counted_only_without
     assert [len(s.chunk_ids) for s in sources] == [2, 1]  # 40 + 50 fit in 100, the third's 60 does not
     older = [chunk(0, "Geneva talks open"), chunk(1, "Talks opened in Geneva.")]  # an index built before
     assert len(join_neighbours(older, k=2, max_tokens=100, count_tokens=words)[0].chunk_ids) == 2
+
+
+def test_a_paragraph_that_ranked_before_the_one_joining_it_to_a_passage_still_joins():
+    # A news item's answer (position 3) ranked before the paragraph between it and the lead (position 2): it reads
+    # with them all the same, and takes no place (the forty-ninth set's "… تضمن ثلاثة محاور").
+    ranked = [chunk(1, "Lead."), chunk(0, "Other.", "other.en.txt"), chunk(3, "Answer."), chunk(2, "Between."),
+              chunk(0, "Third.", "third.en.txt")]
+    assert [s.text for s in join_neighbours(ranked, k=2, max_tokens=100, count_tokens=words)] == [
+        "Lead.\nBetween.\nAnswer.", "Other."]
+    # Past the size bound it stays out.
+    assert [s.text for s in join_neighbours(ranked, k=2, max_tokens=2, count_tokens=words)] == [
+        "Lead.\nBetween.", "Other."]

@@ -46,33 +46,63 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
     ['Headline.\\nLead.\\nAnswer.', 'Other.']
     >>> [s.text for s in join_neighbours(ranked, k=2, max_tokens=0, count_tokens=len)]
     ['Lead.', 'Headline.']
+
+    A chunk that ranked before the one between it and a passage joins once that one has:
+
+    >>> ranked = [chunk(1, "Lead."), chunk(5, "Other.", "b.txt"), chunk(3, "Answer."), chunk(2, "Then.")]
+    >>> [s.text for s in join_neighbours(ranked, k=2, max_tokens=100, count_tokens=len)]
+    ['Lead.\\nThen.\\nAnswer.', 'Other.']
     """
     groups: list[list[Source]] = []
     sizes: list[int] = []
+
+    def near(chunk: Source) -> list[int]:
+        return [i for i, group in enumerate(groups) if group[0].path == chunk.path
+                and any(abs(member.position - chunk.position) == 1 for member in group)]
+
+    def join(chunk: Source, size: int, beside: list[int]) -> bool:
+        at = next((i for i in beside if sizes[i] + size <= max_tokens), None)
+        if at is None:
+            return False
+        groups[at].append(chunk)
+        sizes[at] += size
+        # A chunk between two groups of its document makes them one passage, when both fit.
+        other = next((i for i in beside if i != at and sizes[i] + sizes[at] <= max_tokens), None)
+        if other is not None:
+            first, second = sorted((at, other))
+            groups[first] += groups.pop(second)
+            sizes[first] += sizes.pop(second)
+        return True
+
+    # Chunks that stood next to no passage when their turn came: a passage that grows later may reach them.
+    passed: list[Source] = []
     for chunk in ranked:
         if max_tokens <= 0:
             if len(groups) >= k:
                 break
             groups.append([chunk])
             continue
-        near = [i for i, group in enumerate(groups) if group[0].path == chunk.path
-                and any(abs(member.position - chunk.position) == 1 for member in group)]
-        if not near and len(groups) >= k:
-            continue  # counting its tokens is most of the time this takes: only for chunks that may join
+        beside = near(chunk)
+        if not beside and len(groups) >= k:
+            passed.append(chunk)  # counting its tokens is most of the time this takes: only for chunks that may join
+            continue
         size = chunk.metadata.get("tokens") or count_tokens(chunk.text)  # an index built before held no count
-        at = next((i for i in near if sizes[i] + size <= max_tokens), None)
-        if at is not None:
-            groups[at].append(chunk)
-            sizes[at] += size
-            # A chunk between two groups of its document makes them one passage, when both fit.
-            other = next((i for i in near if i != at and sizes[i] + sizes[at] <= max_tokens), None)
-            if other is not None:
-                first, second = sorted((at, other))
-                groups[first] += groups.pop(second)
-                sizes[first] += sizes.pop(second)
-        elif len(groups) < k:
+        if not join(chunk, size, beside) and len(groups) < k:
             groups.append([chunk])
             sizes.append(size)
+    # A news item's headline, lead and next paragraph join one by one as they rank, and the paragraph after them
+    # may have ranked before the one it stands next to ("… تضمن ثلاثة محاور" ninth, after the lead, before the
+    # paragraph between them): it joins now, best first, as long as one does.
+    joining = True
+    while joining:
+        joining = False
+        for chunk in list(passed):
+            if beside := near(chunk):
+                size = chunk.metadata.get("tokens") or count_tokens(chunk.text)
+                if join(chunk, size, beside):
+                    passed.remove(chunk)
+                    joining = True
+                    break
     return [joined(group) for group in groups]
 
 
