@@ -74,8 +74,24 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
             sizes[first] += sizes.pop(second)
         return True
 
-    # Chunks that stood next to no passage when their turn came: a passage that grows later may reach them.
+    # Chunks that stood next to no passage when their turn came: a passage that grows later may reach them. A news
+    # item's headline, lead and next paragraph join one by one as they rank, and the paragraph after them may have
+    # ranked before the one it stands next to ("… تضمن ثلاثة محاور" ninth, after the lead, before the paragraph
+    # between them).
     passed: list[Source] = []
+
+    def absorb() -> None:
+        """Joins the passed chunks that now stand next to a passage, best first, as long as one does."""
+        joining = True
+        while joining:
+            joining = False
+            for chunk in passed:
+                if (beside := near(chunk)) and join(chunk, chunk.metadata.get("tokens") or count_tokens(chunk.text),
+                                                    beside):
+                    passed.remove(chunk)
+                    joining = True
+                    break
+
     for chunk in ranked:
         if max_tokens <= 0:
             if len(groups) >= k:
@@ -87,22 +103,12 @@ def join_neighbours(ranked: Iterable[Source], k: int, max_tokens: int, count_tok
             passed.append(chunk)  # counting its tokens is most of the time this takes: only for chunks that may join
             continue
         size = chunk.metadata.get("tokens") or count_tokens(chunk.text)  # an index built before held no count
-        if not join(chunk, size, beside) and len(groups) < k:
+        if join(chunk, size, beside):
+            absorb()
+        elif len(groups) < k:
             groups.append([chunk])
             sizes.append(size)
-    # A news item's headline, lead and next paragraph join one by one as they rank, and the paragraph after them
-    # may have ranked before the one it stands next to ("… تضمن ثلاثة محاور" ninth, after the lead, before the
-    # paragraph between them): it joins now, best first, as long as one does.
-    joining = True
-    while joining:
-        joining = False
-        for chunk in list(passed):
-            if beside := near(chunk):
-                size = chunk.metadata.get("tokens") or count_tokens(chunk.text)
-                if join(chunk, size, beside):
-                    passed.remove(chunk)
-                    joining = True
-                    break
+            absorb()
     return [joined(group) for group in groups]
 
 
