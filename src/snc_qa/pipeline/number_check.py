@@ -104,6 +104,17 @@ class NumberCheck(Quantities):
         return holding[0] if len(holding) == 1 else None
 
 
+    def gives_number(self, body: str, stated: set[str]) -> bool:
+        """Whether the reply holds a number, in digits or in words, that is not one of ``stated`` (the question's).
+
+        >>> check = NumberCheck()
+        >>> check.gives_number("Forty-five members in 2019.", {"2019"}), check.gives_number("In 2019.", {"2019"})
+        (True, False)
+        """
+        return bool(set(numbers_in(body)) - stated) or any(
+            (number := self.quantity(word)) and number not in stated
+            for word in QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit())
+
     def gives_count(self, body: str, query: Query, units: Sequence[Unit] = ()) -> bool:
         """Whether the reply holds a number the question does not, in digits or in words: "how many" answered
         without one is answered with something else ("the revolution's forces formed the small body" for
@@ -131,10 +142,7 @@ class NumberCheck(Quantities):
         False
         """
         stated = self.stated_numbers(query)
-        if set(numbers_in(body)) - stated:
-            return True
-        if any((number := self.quantity(word)) and number not in stated
-               for word in QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit()):
+        if self.gives_number(body, stated):
             return True
         asked = self.counted_stems(query)
         in_question = self.counted_words(query.standalone)
@@ -176,10 +184,7 @@ class NumberCheck(Quantities):
         >>> check.gives_duration("In Geneva.", Query("x", "How long did the round last?", "en"))
         False
         """
-        stated = self.stated_numbers(query)
-        if set(numbers_in(body)) - stated or any(
-                (number := self.quantity(word)) and number not in stated
-                for word in QUANTITY_WORD.findall(normalize(body)) if not word[0].isdigit()):
+        if self.gives_number(body, self.stated_numbers(query)):
             return True
         asked = set(self.analyzer.tokens(query.standalone))
         return any(among_stems(stem, self.duration_stems) and not among_stems(stem, asked)
